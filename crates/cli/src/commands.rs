@@ -1,0 +1,294 @@
+//! One function per command. Each returns the exit code, or a message for exit 2.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use treatywatch_loader::{Dataset, Limits, Severity};
+use treatywatch_model::{Date, RecordKind, Truth};
+use treatywatch_validator::{Options, Outcome, render, schema};
+
+use crate::Format;
+
+/// Today's date (UTC).
+fn today() -> Date {
+    let days = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400);
+    Date::from_day_number(i64::try_from(days).unwrap_or(0)).unwrap_or(Date::EPOCH)
+}
+
+fn parse_as_of(text: Option<String>, default: Date) -> Result<Date, String> {
+    match text {
+        None => Ok(default),
+        Some(t) => Date::parse(&t).map_err(|e| format!("--as-of: {e}")),
+    }
+}
+
+fn load(data: &Path, limits: Limits) -> Result<Dataset, String> {
+    treatywatch_loader::load(data, limits).map_err(|e| e.to_string())
+}
+
+/// Colour only on a terminal, and never when NO_COLOR is set.
+fn use_color() -> bool {
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+fn print(text: &str) {
+    let mut out = std::io::stdout().lock();
+    // A closed pipe (`| head`) is not an error worth a message.
+    let _ = out.write_all(text.as_bytes());
+    let _ = out.flush();
+}
+
+pub struct ValidateArgs {
+    pub data: PathBuf,
+    pub format: Format,
+    pub as_of: Option<String>,
+    pub deny_warnings: bool,
+    pub show_allowed: bool,
+    pub limits: Limits,
+}
+
+pub fn validate(args: ValidateArgs) -> Result<ExitCode, String> {
+    let as_of = parse_as_of(args.as_of, today())?;
+    let data = load(&args.data, args.limits)?;
+    let outcome = treatywatch_validator::validate(&data, &Options { as_of });
+    let summary = outcome.summary(&data);
+    let text = match args.format {
+        Format::Human => {
+            let mut text =
+                render::human::render(&data, &outcome.diagnostics, &summary, use_color());
+            if args.show_allowed {
+                text.push_str(&render::human::render_allowed(&data, &outcome.allowed));
+            }
+            text
+        }
+        Format::Json => render::json::render(&data, &outcome.diagnostics, &summary),
+        Format::Github => render::github::render(&data, &outcome.diagnostics, &summary),
+        Format::Sarif => render::sarif::render(&data, &outcome.diagnostics),
+    };
+    print(&text);
+    Ok(exit_code(&outcome, args.deny_warnings))
+}
+
+fn exit_code(outcome: &Outcome, deny_warnings: bool) -> ExitCode {
+    if outcome
+        .diagnostics
+        .iter()
+        .any(|d| d.rule == "unreadable-file")
+    {
+        return ExitCode::from(2);
+    }
+    let warnings = outcome
+        .diagnostics
+        .iter()
+        .any(|d| d.severity == Severity::Warning);
+    if outcome.has_errors() || (deny_warnings && warnings) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+pub fn report(
+    data_dir: PathBuf,
+    out: PathBuf,
+    as_of: Option<String>,
+    templates: Option<PathBuf>,
+    check: bool,
+    limits: Limits,
+) -> Result<ExitCode, String> {
+    let data = load(&data_dir, limits)?;
+    let outcome = treatywatch_validator::validate(&data, &Options { as_of: today() });
+    if outcome.has_errors() {
+        let summary = outcome.summary(&data);
+        let errors: Vec<_> = outcome
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .cloned()
+            .collect();
+        eprint!("{}", render::human::render(&data, &errors, &summary, false));
+        eprintln!("error: the data has errors; no report was written (run `treatywatch validate`)");
+        return Ok(ExitCode::from(1));
+    }
+    let as_of = parse_as_of(as_of, treatywatch_reporting::latest_event(&data))?;
+    let options = treatywatch_reporting::ReportOptions { as_of, templates };
+    let started = std::time::Instant::now();
+    let files =
+        treatywatch_reporting::build(&data, &outcome, &options).map_err(|e| e.to_string())?;
+    if check {
+        let stale = treatywatch_reporting::stale_files(&out, &files);
+        if stale.is_empty() {
+            print(&format!(
+                "reports in {} are current (as of {as_of})\n",
+                out.display()
+            ));
+            return Ok(ExitCode::SUCCESS);
+        }
+        for f in &stale {
+            eprintln!("stale: {}", out.join(f).display());
+        }
+        eprintln!(
+            "error: the reports are not current; run `treatywatch report --out {}`",
+            out.display()
+        );
+        return Ok(ExitCode::from(1));
+    }
+    treatywatch_reporting::write_all(&out, &files).map_err(|e| e.to_string())?;
+    print(&format!(
+        "wrote {} files to {} (as of {as_of}) in {:.2} s\n",
+        files.len(),
+        out.display(),
+        started.elapsed().as_secs_f64()
+    ));
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn status(data_dir: &Path, treaty_id: &str, as_of: Option<String>) -> Result<ExitCode, String> {
+    let on = parse_as_of(as_of, today())?;
+    let data = load(data_dir, Limits::default())?;
+    let ctx = treatywatch_validator::Context::new(&data, on);
+    let Some(treaty) = ctx.treaty(treaty_id) else {
+        let known: Vec<&str> = ctx.treaties().map(|(_, t)| t.id.as_str()).collect();
+        return Err(format!(
+            "no treaty `{treaty_id}` in {} (known: {})",
+            data_dir.display(),
+            known.join(", ")
+        ));
+    };
+    let mut text = format!(
+        "{} ({}) on {on}: {}\n",
+        treaty.short_name,
+        treaty.id,
+        treaty.status_on(&on)
+    );
+    let mut facts = vec![format!("opened {}", treaty.opened)];
+    match treaty.entry_into_force {
+        Some(eif) => facts.push(format!("in force {eif}")),
+        None => facts.push("never entered into force".into()),
+    }
+    if let Some(end) = &treaty.end {
+        facts.push(format!("end {} ({})", end.date, end.reason.as_str()));
+    }
+    text.push_str(&format!("  {}\n\n", facts.join(" · ")));
+    let rows: Vec<[String; 5]> = treaty
+        .parties
+        .iter()
+        .map(|p| {
+            let name = ctx.actor(p.actor.as_str()).map_or("", |a| a.name.as_str());
+            let last = p
+                .actions
+                .iter()
+                .filter(|a| a.date.is_certainly_on_or_before(&on))
+                .max_by_key(|a| a.date.sort_key())
+                .map_or_else(
+                    || "—".to_string(),
+                    |a| format!("{} {}", a.action.as_str(), a.date),
+                );
+            let bound = match treaty.is_bound_on(p.actor.as_str(), &on) {
+                Truth::Yes => "yes",
+                Truth::No => "no",
+                Truth::Uncertain => "uncertain",
+            };
+            [
+                p.actor.to_string(),
+                name.to_string(),
+                p.status_on(&on).to_string(),
+                bound.into(),
+                last,
+            ]
+        })
+        .collect();
+    let header = ["party", "name", "status", "bound", "last act"].map(str::to_string);
+    let mut widths = header.clone().map(|h| h.chars().count());
+    for row in &rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    for row in std::iter::once(&header).chain(&rows) {
+        let cells: Vec<String> = row
+            .iter()
+            .zip(widths)
+            .map(|(c, w)| format!("{c:<w$}"))
+            .collect();
+        text.push_str(cells.join("  ").trim_end());
+        text.push('\n');
+    }
+    print(&text);
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn rules() -> Result<ExitCode, String> {
+    let mut text = String::new();
+    let width = treatywatch_validator::RULES
+        .iter()
+        .map(|r| r.name.len())
+        .max()
+        .unwrap_or(0);
+    for rule in treatywatch_validator::RULES {
+        text.push_str(&format!(
+            "{:<width$}  {:<7}  {}\n",
+            rule.name,
+            rule.severity.as_str(),
+            rule.summary
+        ));
+    }
+    print(&text);
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn explain(name: &str) -> Result<ExitCode, String> {
+    let Some(rule) = treatywatch_validator::find_rule(name) else {
+        let names: Vec<&str> = treatywatch_validator::RULES
+            .iter()
+            .map(|r| r.name)
+            .collect();
+        return Err(format!(
+            "no rule `{name}`; the rules are: {}",
+            names.join(", ")
+        ));
+    };
+    print(&format!(
+        "# {} ({})\n\n{}\n\n{}",
+        rule.name,
+        rule.severity.as_str(),
+        rule.summary,
+        rule.docs
+    ));
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn schema(dir: &Path, check: bool) -> Result<ExitCode, String> {
+    let mut stale = Vec::new();
+    for kind in RecordKind::ALL {
+        let path = dir.join(schema::file_name(kind));
+        let expected = schema::render(kind);
+        if check {
+            if std::fs::read_to_string(&path).ok().as_deref() != Some(expected.as_str()) {
+                stale.push(path.display().to_string());
+            }
+        } else {
+            treatywatch_reporting::write_atomic(&path, expected.as_bytes())
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        }
+    }
+    if !stale.is_empty() {
+        for s in &stale {
+            eprintln!("out of date: {s}");
+        }
+        eprintln!(
+            "error: the schemas differ from the model; run `treatywatch schema` and commit them"
+        );
+        return Ok(ExitCode::from(1));
+    }
+    print(if check {
+        "schemas are current\n"
+    } else {
+        "wrote schemas\n"
+    });
+    Ok(ExitCode::SUCCESS)
+}

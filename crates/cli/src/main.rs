@@ -1,0 +1,169 @@
+//! `treatywatch`: a thin shell over the model, loader, validator and reporting crates.
+//! It parses flags, wires the libraries together, prints, and chooses the exit code.
+
+mod commands;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Keeps a reviewed record of arms-control treaties and of the claims made about them,
+/// checks it, and turns it into briefings.
+#[derive(Parser)]
+#[command(name = "treatywatch", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// Reading limits, raised by flags for unusually large data.
+#[derive(clap::Args, Clone)]
+struct LimitArgs {
+    /// Largest data file read, in bytes.
+    #[arg(long, default_value_t = treatywatch_loader::Limits::default().max_file_bytes)]
+    max_file_bytes: u64,
+    /// Deepest nesting of lists and mappings in a data file.
+    #[arg(long, default_value_t = treatywatch_loader::Limits::default().max_depth)]
+    max_depth: usize,
+    /// Most values (aliases expanded) in one data file.
+    #[arg(long, default_value_t = treatywatch_loader::Limits::default().max_nodes)]
+    max_nodes: usize,
+    /// Most values YAML aliases may add to one data file.
+    #[arg(long, default_value_t = treatywatch_loader::Limits::default().max_alias_nodes)]
+    max_alias_nodes: usize,
+}
+
+impl LimitArgs {
+    fn limits(&self) -> treatywatch_loader::Limits {
+        treatywatch_loader::Limits {
+            max_file_bytes: self.max_file_bytes,
+            max_depth: self.max_depth,
+            max_nodes: self.max_nodes,
+            max_alias_nodes: self.max_alias_nodes,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Human,
+    Json,
+    Github,
+    Sarif,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check every record under the data folder against the schemas and every rule.
+    Validate {
+        /// The data folder.
+        #[arg(long, default_value = "data")]
+        data: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// The date "now" (YYYY-MM-DD; default today): nothing may be dated after it.
+        #[arg(long)]
+        as_of: Option<String>,
+        /// Exit 1 on warnings too.
+        #[arg(long)]
+        deny_warnings: bool,
+        /// Also list warnings and notes silenced by `allow`, with their reasons.
+        #[arg(long)]
+        show_allowed: bool,
+        #[command(flatten)]
+        limits: LimitArgs,
+    },
+    /// Validate, then write the briefing PDF and the markdown summaries.
+    Report {
+        /// The data folder.
+        #[arg(long, default_value = "data")]
+        data: PathBuf,
+        /// Where to write the reports.
+        #[arg(long, default_value = "reports")]
+        out: PathBuf,
+        /// The date of the briefing (default: the latest event in the data).
+        #[arg(long)]
+        as_of: Option<String>,
+        /// A folder of templates overriding the built-in ones, file by file.
+        #[arg(long)]
+        templates: Option<PathBuf>,
+        /// Check that the reports in --out are current instead of writing them (exit 1 if not).
+        #[arg(long)]
+        check: bool,
+        #[command(flatten)]
+        limits: LimitArgs,
+    },
+    /// A treaty's status and every party's status on a date.
+    Status {
+        /// The treaty's id (e.g. inf).
+        treaty: String,
+        /// The date (default today).
+        #[arg(long)]
+        as_of: Option<String>,
+        /// The data folder.
+        #[arg(long, default_value = "data")]
+        data: PathBuf,
+    },
+    /// List the rules.
+    Rules,
+    /// Print a rule's documentation: what it checks, why, an example that fires, the fix.
+    Explain {
+        /// The rule's name (see `treatywatch rules`).
+        rule: String,
+    },
+    /// Write schemas/*.schema.json from the model, or check that they match it.
+    Schema {
+        /// Fail (exit 1) when the files differ from the model instead of writing them.
+        #[arg(long)]
+        check: bool,
+        /// The schemas folder.
+        #[arg(long, default_value = "schemas")]
+        dir: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Validate {
+            data,
+            format,
+            as_of,
+            deny_warnings,
+            show_allowed,
+            limits,
+        } => commands::validate(commands::ValidateArgs {
+            data,
+            format,
+            as_of,
+            deny_warnings,
+            show_allowed,
+            limits: limits.limits(),
+        }),
+        Command::Report {
+            data,
+            out,
+            as_of,
+            templates,
+            check,
+            limits,
+        } => commands::report(data, out, as_of, templates, check, limits.limits()),
+        Command::Status {
+            treaty,
+            as_of,
+            data,
+        } => commands::status(&data, &treaty, as_of),
+        Command::Rules => commands::rules(),
+        Command::Explain { rule } => commands::explain(&rule),
+        Command::Schema { check, dir } => commands::schema(&dir, check),
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
+        }
+    }
+}

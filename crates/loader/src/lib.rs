@@ -1,0 +1,509 @@
+//! Reads a treatywatch `data/` folder into typed records, remembering the file, line and
+//! column of every value so that any check can point at the exact value it is about.
+//!
+//! One parser reads YAML 1.2 and JSON (JSON is YAML 1.2's subset). Files are parsed in
+//! parallel; a file that fails to parse gives a diagnostic and the load goes on.
+
+pub mod diagnostic;
+pub mod tree;
+pub mod yaml;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use treatywatch_model::{Record, RecordKind};
+
+pub use diagnostic::{Diagnostic, Severity};
+pub use tree::{Entry, Node, NodeValue, Span, pointer_token};
+pub use yaml::{Limits, LineIndex};
+
+/// One file read from `data/`.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// The path as shown to users: relative to the working directory, `/`-separated.
+    pub path: String,
+    /// The text (empty when it could not be read or decoded).
+    pub text: String,
+    /// The kind its folder holds, or `None` for a file outside the kind folders.
+    pub kind: Option<RecordKind>,
+}
+
+/// A record read from a file, with its tree (for positions) and its typed form.
+#[derive(Debug, Clone)]
+pub struct LoadedRecord {
+    pub kind: RecordKind,
+    /// Index into [`Dataset::files`].
+    pub file: usize,
+    /// `true` when the file holds a list of records, `false` for a one-record file.
+    pub in_list: bool,
+    /// The record's tree, with positions; JSON Pointers in diagnostics are relative to it.
+    pub node: Node,
+    /// The record as JSON (what the schemas validate).
+    pub value: serde_json::Value,
+    /// The typed record, or `None` when the value does not fit the model (the schema check
+    /// then says why).
+    pub record: Option<Record>,
+}
+
+impl LoadedRecord {
+    /// The record's id as written, when it has a string `id`.
+    pub fn id(&self) -> Option<&str> {
+        self.node.get("id").and_then(Node::as_str)
+    }
+
+    /// The span of the value at `pointer` (inside the record), or of the record itself.
+    pub fn span_of(&self, pointer: &str) -> Span {
+        self.node
+            .pointer(pointer)
+            .map_or(self.node.span, |n| n.span)
+    }
+}
+
+/// Everything read from a data folder.
+#[derive(Debug, Clone, Default)]
+pub struct Dataset {
+    pub root: PathBuf,
+    pub files: Vec<SourceFile>,
+    pub records: Vec<LoadedRecord>,
+    /// Problems found while reading: parse errors, duplicate keys, ignored files.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Why a data folder could not be read at all.
+#[derive(Debug)]
+pub enum LoadError {
+    NotFound(PathBuf),
+    NotADirectory(PathBuf),
+    Io(PathBuf, std::io::Error),
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LoadError::NotFound(p) => write!(f, "the data folder `{}` does not exist", p.display()),
+            LoadError::NotADirectory(p) => write!(f, "`{}` is not a folder", p.display()),
+            LoadError::Io(p, e) => write!(f, "cannot read `{}`: {e}", p.display()),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// What the walk found: a file to read, or one to report.
+enum Found {
+    Data(PathBuf, Option<RecordKind>),
+    Ignored(PathBuf, &'static str),
+    Unreadable(PathBuf, String),
+}
+
+/// The name shown for a path: relative to the working directory when inside it.
+pub fn display_path(path: &Path) -> String {
+    let shown = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| path.strip_prefix(&cwd).ok().map(Path::to_path_buf))
+        .unwrap_or_else(|| path.to_path_buf());
+    let text = shown.to_string_lossy().replace('\\', "/");
+    text.strip_prefix("./").map(str::to_string).unwrap_or(text)
+}
+
+fn is_data_extension(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("yaml" | "yml" | "json")
+    )
+}
+
+/// Walks the data folder without following symbolic links; sorted for stable output.
+fn walk(root: &Path) -> Result<Vec<Found>, LoadError> {
+    let mut found = Vec::new();
+    let mut stack = vec![(root.to_path_buf(), None::<Option<RecordKind>>, 0usize)];
+    while let Some((dir, kind, depth)) = stack.pop() {
+        let entries = fs::read_dir(&dir).map_err(|e| LoadError::Io(dir.clone(), e))?;
+        let mut paths: Vec<PathBuf> = Vec::new();
+        for entry in entries {
+            match entry {
+                Ok(e) => paths.push(e.path()),
+                Err(e) => found.push(Found::Unreadable(dir.clone(), e.to_string())),
+            }
+        }
+        paths.sort();
+        for path in paths.into_iter().rev() {
+            let meta = match fs::symlink_metadata(&path) {
+                Ok(m) => m,
+                Err(e) => {
+                    found.push(Found::Unreadable(path, e.to_string()));
+                    continue;
+                }
+            };
+            if meta.file_type().is_symlink() {
+                found.push(Found::Ignored(
+                    path,
+                    "symbolic links are not followed: data files must be regular files inside the data folder",
+                ));
+            } else if meta.is_dir() {
+                let sub_kind = match kind {
+                    Some(k) => Some(k),
+                    None if depth == 0 => Some(
+                        path.file_name()
+                            .and_then(|n| n.to_str())
+                            .and_then(RecordKind::from_folder),
+                    ),
+                    None => Some(None),
+                };
+                stack.push((path, sub_kind, depth + 1));
+            } else {
+                match kind.flatten() {
+                    Some(k) if is_data_extension(&path) => found.push(Found::Data(path, Some(k))),
+                    Some(_) => found.push(Found::Ignored(
+                        path,
+                        "not a record file: data files end in .yaml, .yml or .json",
+                    )),
+                    None => found.push(Found::Ignored(
+                        path,
+                        "not in a kind folder: records go under actors/, treaties/, sources/ or claims/",
+                    )),
+                }
+            }
+        }
+    }
+    found.reverse();
+    Ok(found)
+}
+
+/// The result of reading one file.
+struct FileResult {
+    file: SourceFile,
+    records: Vec<LoadedRecord>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// Loads every file under `root`.
+pub fn load(root: &Path, limits: Limits) -> Result<Dataset, LoadError> {
+    match fs::metadata(root) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(LoadError::NotFound(root.to_path_buf()));
+        }
+        Err(e) => return Err(LoadError::Io(root.to_path_buf(), e)),
+        Ok(m) if !m.is_dir() => return Err(LoadError::NotADirectory(root.to_path_buf())),
+        Ok(_) => {}
+    }
+    let found = walk(root)?;
+    let results: Vec<FileResult> = found
+        .into_par_iter()
+        .enumerate()
+        .map(|(index, f)| read_file(index, f, limits))
+        .collect();
+    let mut dataset = Dataset {
+        root: root.to_path_buf(),
+        ..Dataset::default()
+    };
+    for r in results {
+        dataset.files.push(r.file);
+        dataset.records.extend(r.records);
+        dataset.diagnostics.extend(r.diagnostics);
+    }
+    Ok(dataset)
+}
+
+fn whole_file_span() -> Span {
+    Span {
+        line: 1,
+        column: 1,
+        end_line: 1,
+        end_column: 1,
+        start: 0,
+        end: 0,
+    }
+}
+
+fn read_file(index: usize, found: Found, limits: Limits) -> FileResult {
+    let (path, kind) = match found {
+        Found::Data(p, k) => (p, k),
+        Found::Ignored(p, why) => {
+            return FileResult {
+                file: SourceFile {
+                    path: display_path(&p),
+                    text: String::new(),
+                    kind: None,
+                },
+                records: Vec::new(),
+                diagnostics: vec![Diagnostic::new(
+                    "ignored-file",
+                    Severity::Warning,
+                    index,
+                    whole_file_span(),
+                    format!("ignored: {why}"),
+                )],
+            };
+        }
+        Found::Unreadable(p, why) => {
+            return FileResult {
+                file: SourceFile {
+                    path: display_path(&p),
+                    text: String::new(),
+                    kind: None,
+                },
+                records: Vec::new(),
+                diagnostics: vec![Diagnostic::new(
+                    "unreadable-file",
+                    Severity::Error,
+                    index,
+                    whole_file_span(),
+                    format!("cannot read this file: {why}"),
+                )],
+            };
+        }
+    };
+    let shown = display_path(&path);
+    let mut result = FileResult {
+        file: SourceFile {
+            path: shown,
+            text: String::new(),
+            kind,
+        },
+        records: Vec::new(),
+        diagnostics: Vec::new(),
+    };
+    let fail = |result: &mut FileResult, rule: &'static str, span: Span, message: String| {
+        result
+            .diagnostics
+            .push(Diagnostic::new(rule, Severity::Error, index, span, message));
+    };
+    let size = fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    if size > limits.max_file_bytes {
+        fail(
+            &mut result,
+            "parse-error",
+            whole_file_span(),
+            format!(
+                "the file is {size} bytes, over the limit of {} bytes; split it, or raise the limit with --max-file-bytes",
+                limits.max_file_bytes
+            ),
+        );
+        return result;
+    }
+    let bytes = match fs::read(&path) {
+        Ok(b) => b,
+        Err(e) => {
+            fail(
+                &mut result,
+                "unreadable-file",
+                whole_file_span(),
+                format!("cannot read this file: {e}"),
+            );
+            return result;
+        }
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let prefix = String::from_utf8_lossy(&bytes[..valid]).into_owned();
+            let index_of = LineIndex::new(&prefix);
+            let span = index_of.span_at_byte(valid);
+            fail(
+                &mut result,
+                "parse-error",
+                span,
+                format!("the file is not UTF-8: invalid byte at byte offset {valid}"),
+            );
+            result.file.text = prefix;
+            return result;
+        }
+    };
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text);
+    let Some(kind) = kind else {
+        result.file.text = text;
+        return result;
+    };
+    let index_of = LineIndex::new(&text);
+    let parsed = yaml::parse(&text, &index_of, limits);
+    for p in parsed.problems {
+        let mut d = Diagnostic::new(p.rule, Severity::Error, index, p.span, p.message);
+        d.help = p.help;
+        result.diagnostics.push(d);
+    }
+    match parsed.root {
+        None if result.diagnostics.is_empty() => {
+            result.diagnostics.push(Diagnostic::new(
+                "ignored-file",
+                Severity::Warning,
+                index,
+                whole_file_span(),
+                "the file holds no record",
+            ));
+        }
+        None => {}
+        Some(root) => split_records(index, kind, root, &mut result),
+    }
+    result.file.text = text;
+    result
+}
+
+fn split_records(index: usize, kind: RecordKind, root: Node, result: &mut FileResult) {
+    let (items, in_list) = match root.value {
+        NodeValue::Map(_) => (vec![root], false),
+        NodeValue::Seq(items) => (items, true),
+        NodeValue::Null => {
+            result.diagnostics.push(Diagnostic::new(
+                "ignored-file",
+                Severity::Warning,
+                index,
+                root.span,
+                "the file holds no record",
+            ));
+            return;
+        }
+        _ => {
+            result.diagnostics.push(
+                Diagnostic::new(
+                    "schema",
+                    Severity::Error,
+                    index,
+                    root.span,
+                    format!(
+                        "a {} file holds a record (a mapping) or a list of records",
+                        kind.name()
+                    ),
+                )
+                .with_help("start the file with `id: …`, or with `- id: …` for a list"),
+            );
+            return;
+        }
+    };
+    for (i, node) in items.into_iter().enumerate() {
+        if !matches!(node.value, NodeValue::Map(_)) {
+            result.diagnostics.push(
+                Diagnostic::new(
+                    "schema",
+                    Severity::Error,
+                    index,
+                    node.span,
+                    format!(
+                        "item {} of this list is not a {} record (a mapping)",
+                        i + 1,
+                        kind.name()
+                    ),
+                )
+                .with_record(None, Some(String::new())),
+            );
+            continue;
+        }
+        let value = node.to_json();
+        let record = Record::from_value(kind, &value).ok();
+        result.records.push(LoadedRecord {
+            kind,
+            file: index,
+            in_list,
+            node,
+            value,
+            record,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(dir: &Path, rel: &str, text: &str) {
+        let path = dir.join(rel);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    }
+
+    #[test]
+    fn loads_one_record_and_list_files_and_reports_the_rest() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(
+            root,
+            "actors/usa.yaml",
+            "id: usa\nname: United States\nkind: state\n",
+        );
+        write(
+            root,
+            "actors/list.yaml",
+            "- id: rus\n  name: Russia\n  kind: state\n- id: sun\n  name: USSR\n  kind: state\n",
+        );
+        write(root, "actors/notes.txt", "hello");
+        write(root, "README.md", "# data");
+        write(root, "claims/broken.yaml", "id: [\n");
+        let data = load(root, Limits::default()).unwrap();
+        let ids: Vec<_> = data.records.iter().filter_map(|r| r.id()).collect();
+        assert_eq!(ids, ["rus", "sun", "usa"]);
+        assert!(data.records.iter().all(|r| r.record.is_some()));
+        assert!(data.records[0].in_list && !data.records[2].in_list);
+        let rules: Vec<_> = data
+            .diagnostics
+            .iter()
+            .map(|d| {
+                (
+                    d.rule,
+                    data.files[d.file]
+                        .path
+                        .rsplit('/')
+                        .next()
+                        .unwrap()
+                        .to_string(),
+                )
+            })
+            .collect();
+        assert!(
+            rules.contains(&("ignored-file", "notes.txt".into())),
+            "{rules:?}"
+        );
+        assert!(
+            rules.contains(&("ignored-file", "README.md".into())),
+            "{rules:?}"
+        );
+        assert!(
+            rules.contains(&("parse-error", "broken.yaml".into())),
+            "{rules:?}"
+        );
+    }
+
+    #[test]
+    fn a_missing_folder_is_an_error_not_an_empty_dataset() {
+        assert!(matches!(
+            load(Path::new("/nonexistent/treatywatch"), Limits::default()),
+            Err(LoadError::NotFound(_))
+        ));
+    }
+
+    #[test]
+    fn invalid_utf8_is_reported_with_its_line() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir_all(dir.path().join("claims")).unwrap();
+        fs::write(
+            dir.path().join("claims/x.yaml"),
+            b"id: a\nsummary: \xff\xfe\n",
+        )
+        .unwrap();
+        let data = load(dir.path(), Limits::default()).unwrap();
+        let d = &data.diagnostics[0];
+        assert_eq!(d.rule, "parse-error");
+        assert_eq!(d.span.line, 2);
+        assert!(d.message.contains("UTF-8"));
+    }
+
+    #[test]
+    fn a_bom_and_crlf_line_ends_are_read() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir_all(dir.path().join("actors")).unwrap();
+        fs::write(
+            dir.path().join("actors/usa.yaml"),
+            "\u{feff}id: usa\r\nname: United States\r\nkind: state\r\n",
+        )
+        .unwrap();
+        let data = load(dir.path(), Limits::default()).unwrap();
+        assert!(data.diagnostics.is_empty(), "{:?}", data.diagnostics);
+        let kind = data.records[0].node.get("kind").unwrap();
+        assert_eq!((kind.span.line, kind.span.column), (3, 7));
+    }
+}

@@ -1,0 +1,17 @@
+//! The treatywatch record: types for actors, treaties, sources and claims, EDTF level 0 dates
+//! with certain/uncertain comparison, and the status of treaties and parties on any date.
+//!
+//! This crate knows nothing of files, YAML, schemas' files or output: the loader builds these
+//! types, the validator and the reports read them.
+
+pub mod date;
+pub mod duration;
+pub mod period;
+pub mod records;
+pub mod status;
+
+pub use date::{Date, DateError, DateOrder, DayNumber, Precision};
+pub use duration::{Duration, DurationError};
+pub use period::{Bound, Period, PeriodError};
+pub use records::*;
+pub use status::{PartyStatus, Status, TreatyStatus, Truth};

@@ -1,0 +1,338 @@
+//! Status of a treaty and of each party on any date, computed from the record.
+//!
+//! Dates may be reduced-precision, so every answer is a [`Status`]: one value when the dates
+//! decide it, or the set of values they allow. Nothing is guessed.
+
+use std::fmt;
+
+use crate::date::{Date, DayNumber};
+use crate::records::{ActionKind, EndReason, Party, Treaty};
+
+/// A value the record decides, or the values it leaves open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Status<T> {
+    Certain(T),
+    /// The dates allow each of these (in chronological order of the readings).
+    Uncertain(Vec<T>),
+}
+
+impl<T: PartialEq> Status<T> {
+    fn from_possibilities(mut values: Vec<T>) -> Status<T> {
+        values.dedup();
+        if values.len() == 1 {
+            Status::Certain(values.remove(0))
+        } else {
+            Status::Uncertain(values)
+        }
+    }
+}
+
+impl<T> Status<T> {
+    pub fn certain(&self) -> Option<&T> {
+        match self {
+            Status::Certain(v) => Some(v),
+            Status::Uncertain(_) => None,
+        }
+    }
+
+    pub fn possibilities(&self) -> &[T] {
+        match self {
+            Status::Certain(v) => std::slice::from_ref(v),
+            Status::Uncertain(vs) => vs,
+        }
+    }
+}
+
+impl<T: fmt::Display> fmt::Display for Status<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Status::Certain(v) => v.fmt(f),
+            Status::Uncertain(vs) => {
+                f.write_str("uncertain (")?;
+                for (i, v) in vs.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(" or ")?;
+                    }
+                    v.fmt(f)?;
+                }
+                f.write_str(")")
+            }
+        }
+    }
+}
+
+/// A yes/no answer that may be undecided by the dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Truth {
+    Yes,
+    No,
+    Uncertain,
+}
+
+/// A treaty's status on a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TreatyStatus {
+    /// Before it was opened for signature (or signed).
+    NotOpen,
+    /// Opened, but not (yet, or ever) in force.
+    NotInForce,
+    InForce,
+    /// On or after its end date.
+    Ended(EndReason),
+}
+
+impl TreatyStatus {
+    /// The contract's name of the status (`in-force`); the end reason is not part of it.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            TreatyStatus::NotOpen => "not-open",
+            TreatyStatus::NotInForce => "not-in-force",
+            TreatyStatus::InForce => "in-force",
+            TreatyStatus::Ended(_) => "ended",
+        }
+    }
+}
+
+impl fmt::Display for TreatyStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TreatyStatus::Ended(reason) => write!(f, "ended ({})", reason.as_str()),
+            other => f.write_str(other.as_str()),
+        }
+    }
+}
+
+/// A party's status under a treaty on a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PartyStatus {
+    None,
+    Signatory,
+    /// Ratified, acceded or succeeded.
+    Party,
+    /// Notice of withdrawal given; still bound until it takes effect.
+    Withdrawing,
+    Suspended,
+    Withdrawn,
+}
+
+impl PartyStatus {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            PartyStatus::None => "none",
+            PartyStatus::Signatory => "signatory",
+            PartyStatus::Party => "party",
+            PartyStatus::Withdrawing => "withdrawing",
+            PartyStatus::Suspended => "suspended",
+            PartyStatus::Withdrawn => "withdrawn",
+        }
+    }
+}
+
+impl fmt::Display for PartyStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Whether an event dated `event` has happened on day-interval `on` (on or before it).
+fn happened(event: &Date, on: &Date) -> Truth {
+    if event.last_day() <= on.first_day() {
+        Truth::Yes
+    } else if event.first_day() > on.last_day() {
+        Truth::No
+    } else {
+        Truth::Uncertain
+    }
+}
+
+/// Folds events in order: those certainly happened, then each prefix of the uncertain ones.
+/// `events` must be sorted chronologically.
+fn possible_states<E, S: Clone + PartialEq>(
+    events: &[(Date, E)],
+    on: &Date,
+    initial: S,
+    apply: impl Fn(&S, &E) -> S,
+) -> Status<S> {
+    let mut state = initial;
+    let mut uncertain = Vec::new();
+    for (date, event) in events {
+        match happened(date, on) {
+            Truth::Yes if uncertain.is_empty() => state = apply(&state, event),
+            Truth::Yes | Truth::Uncertain => uncertain.push(event),
+            Truth::No => {}
+        }
+    }
+    let mut possible = vec![state.clone()];
+    for event in uncertain {
+        state = apply(&state, event);
+        possible.push(state.clone());
+    }
+    Status::from_possibilities(possible)
+}
+
+impl Treaty {
+    /// The treaty's status on `date`.
+    pub fn status_on(&self, date: &Date) -> Status<TreatyStatus> {
+        let mut events = vec![(self.opened, TreatyStatus::NotInForce)];
+        if let Some(eif) = self.entry_into_force {
+            events.push((eif, TreatyStatus::InForce));
+        }
+        if let Some(end) = &self.end {
+            events.push((end.date, TreatyStatus::Ended(end.reason)));
+        }
+        events.sort_by_key(|(d, _)| d.sort_key());
+        possible_states(&events, date, TreatyStatus::NotOpen, |_, next| *next)
+    }
+
+    /// The party entry of `actor`, if the treaty lists it.
+    pub fn party(&self, actor: &str) -> Option<&Party> {
+        self.parties.iter().find(|p| p.actor.as_str() == actor)
+    }
+
+    /// Whether `actor` is bound by the treaty on `date`: the treaty is in force and the actor
+    /// is a `party` or `withdrawing`.
+    pub fn is_bound_on(&self, actor: &str, date: &Date) -> Truth {
+        let treaty = self.status_on(date);
+        let party = self
+            .party(actor)
+            .map_or(Status::Certain(PartyStatus::None), |p| p.status_on(date));
+        let in_force = truth_of(&treaty, |s| *s == TreatyStatus::InForce);
+        let bound_party = truth_of(&party, |s| {
+            matches!(s, PartyStatus::Party | PartyStatus::Withdrawing)
+        });
+        match (in_force, bound_party) {
+            (Truth::No, _) | (_, Truth::No) => Truth::No,
+            (Truth::Yes, Truth::Yes) => Truth::Yes,
+            _ => Truth::Uncertain,
+        }
+    }
+
+    /// Whether `actor` was bound on at least one day of `[first, last]`.
+    /// `Truth::No` only when it was certainly bound on none of them.
+    pub fn was_bound_during(&self, actor: &str, first: DayNumber, last: DayNumber) -> Truth {
+        // Status only changes at the first day or the day after the last day of an event, so
+        // checking those breakpoints inside the span checks every day of it.
+        let mut breakpoints = vec![first];
+        let mut dates: Vec<Date> = vec![self.opened];
+        dates.extend(self.entry_into_force);
+        dates.extend(self.end.as_ref().map(|e| e.date));
+        if let Some(p) = self.party(actor) {
+            dates.extend(p.actions.iter().map(|a| a.date));
+        }
+        for d in dates {
+            for day in [d.first_day(), d.last_day() + 1] {
+                if day > first && day <= last {
+                    breakpoints.push(day);
+                }
+            }
+        }
+        let mut answer = Truth::No;
+        for day in breakpoints {
+            let Some(date) = Date::from_day_number(day) else {
+                continue;
+            };
+            match self.is_bound_on(actor, &date) {
+                Truth::Yes => return Truth::Yes,
+                Truth::Uncertain => answer = Truth::Uncertain,
+                Truth::No => {}
+            }
+        }
+        answer
+    }
+}
+
+fn truth_of<T>(status: &Status<T>, test: impl Fn(&T) -> bool) -> Truth {
+    let all = status.possibilities();
+    if all.iter().all(&test) {
+        Truth::Yes
+    } else if all.iter().any(&test) {
+        Truth::Uncertain
+    } else {
+        Truth::No
+    }
+}
+
+/// What a party's acts add up to: its standing and whether a notice or a suspension is open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Standing {
+    base: PartyStatus,
+    notice: bool,
+    suspended: bool,
+}
+
+impl Standing {
+    fn apply(&self, action: ActionKind) -> Standing {
+        let mut next = *self;
+        match action {
+            ActionKind::Signature => {
+                if next.base == PartyStatus::None {
+                    next.base = PartyStatus::Signatory;
+                }
+            }
+            ActionKind::Ratification | ActionKind::Accession | ActionKind::Succession => {
+                next.base = PartyStatus::Party;
+            }
+            ActionKind::Suspension => next.suspended = true,
+            ActionKind::Resumption => next.suspended = false,
+            ActionKind::WithdrawalNotice => next.notice = true,
+            ActionKind::Withdrawal => {
+                next = Standing {
+                    base: PartyStatus::Withdrawn,
+                    notice: false,
+                    suspended: false,
+                }
+            }
+            ActionKind::RatificationRevoked => {
+                next = Standing {
+                    base: PartyStatus::Signatory,
+                    notice: false,
+                    suspended: false,
+                }
+            }
+        }
+        next
+    }
+
+    fn status(&self) -> PartyStatus {
+        match self.base {
+            PartyStatus::Party if self.suspended => PartyStatus::Suspended,
+            PartyStatus::Party if self.notice => PartyStatus::Withdrawing,
+            other => other,
+        }
+    }
+}
+
+impl Party {
+    /// The party's status on `date`, from its actions up to that day.
+    pub fn status_on(&self, date: &Date) -> Status<PartyStatus> {
+        let mut events: Vec<(Date, ActionKind)> =
+            self.actions.iter().map(|a| (a.date, a.action)).collect();
+        events.sort_by_key(|(d, a)| (d.sort_key(), same_day_rank(*a)));
+        let initial = Standing {
+            base: PartyStatus::None,
+            notice: false,
+            suspended: false,
+        };
+        let standings = possible_states(&events, date, initial, |s, a| s.apply(*a));
+        Status::from_possibilities(
+            standings
+                .possibilities()
+                .iter()
+                .map(Standing::status)
+                .collect(),
+        )
+    }
+}
+
+/// Acts on the same day are applied in the order they must have happened.
+fn same_day_rank(action: ActionKind) -> u8 {
+    match action {
+        ActionKind::Signature => 0,
+        ActionKind::Ratification | ActionKind::Accession | ActionKind::Succession => 1,
+        ActionKind::Resumption => 2,
+        ActionKind::WithdrawalNotice => 3,
+        ActionKind::Suspension => 4,
+        ActionKind::RatificationRevoked => 5,
+        ActionKind::Withdrawal => 6,
+    }
+}

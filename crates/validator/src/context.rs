@@ -1,0 +1,136 @@
+//! What every rule sees: the dataset, an id index, the as-of date, and a way to point a
+//! diagnostic at a value.
+
+use std::collections::HashMap;
+
+use treatywatch_loader::{Dataset, Diagnostic, LoadedRecord, Span};
+use treatywatch_model::{Actor, Claim, Date, Record, RecordKind, Source, Treaty};
+
+use crate::rules::Rule;
+
+pub struct Context<'a> {
+    pub data: &'a Dataset,
+    pub as_of: Date,
+    /// Id → index of the first record with that id.
+    by_id: HashMap<&'a str, usize>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(data: &'a Dataset, as_of: Date) -> Context<'a> {
+        let mut by_id = HashMap::with_capacity(data.records.len());
+        for (i, r) in data.records.iter().enumerate() {
+            if let Some(id) = r.id() {
+                by_id.entry(id).or_insert(i);
+            }
+        }
+        Context { data, as_of, by_id }
+    }
+
+    /// The index of the first record with this id.
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    pub fn loaded_by_id(&self, id: &str) -> Option<&'a LoadedRecord> {
+        self.index_of(id).map(|i| &self.data.records[i])
+    }
+
+    pub fn record_by_id(&self, id: &str) -> Option<&'a Record> {
+        self.loaded_by_id(id).and_then(|r| r.record.as_ref())
+    }
+
+    pub fn kind_of(&self, id: &str) -> Option<RecordKind> {
+        self.loaded_by_id(id).map(|r| r.kind)
+    }
+
+    pub fn actor(&self, id: &str) -> Option<&'a Actor> {
+        match self.record_by_id(id)? {
+            Record::Actor(a) => Some(a),
+            _ => None,
+        }
+    }
+
+    pub fn treaty(&self, id: &str) -> Option<&'a Treaty> {
+        match self.record_by_id(id)? {
+            Record::Treaty(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    pub fn source(&self, id: &str) -> Option<&'a Source> {
+        match self.record_by_id(id)? {
+            Record::Source(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn claim(&self, id: &str) -> Option<&'a Claim> {
+        match self.record_by_id(id)? {
+            Record::Claim(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// Every typed record with its index.
+    pub fn typed(&self) -> impl Iterator<Item = (usize, &'a Record)> + '_ {
+        self.data
+            .records
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| r.record.as_ref().map(|rec| (i, rec)))
+    }
+
+    pub fn treaties(&self) -> impl Iterator<Item = (usize, &'a Treaty)> + '_ {
+        self.typed().filter_map(|(i, r)| match r {
+            Record::Treaty(t) => Some((i, t)),
+            _ => None,
+        })
+    }
+
+    pub fn claims(&self) -> impl Iterator<Item = (usize, &'a Claim)> + '_ {
+        self.typed().filter_map(|(i, r)| match r {
+            Record::Claim(c) => Some((i, c)),
+            _ => None,
+        })
+    }
+
+    pub fn actors(&self) -> impl Iterator<Item = (usize, &'a Actor)> + '_ {
+        self.typed().filter_map(|(i, r)| match r {
+            Record::Actor(a) => Some((i, a)),
+            _ => None,
+        })
+    }
+
+    pub fn sources(&self) -> impl Iterator<Item = (usize, &'a Source)> + '_ {
+        self.typed().filter_map(|(i, r)| match r {
+            Record::Source(s) => Some((i, s)),
+            _ => None,
+        })
+    }
+
+    /// A diagnostic of `rule` about the value at `pointer` in record `index`.
+    pub fn report(
+        &self,
+        rule: &Rule,
+        index: usize,
+        pointer: &str,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        let record = &self.data.records[index];
+        self.report_at(rule, index, pointer, record.span_of(pointer), message)
+    }
+
+    /// Like [`Context::report`], pointing at an explicit span (e.g. a key).
+    pub fn report_at(
+        &self,
+        rule: &Rule,
+        index: usize,
+        pointer: &str,
+        span: Span,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        let record = &self.data.records[index];
+        Diagnostic::new(rule.name, rule.severity, record.file, span, message)
+            .with_record(record.id().map(str::to_string), Some(pointer.to_string()))
+    }
+}

@@ -1,0 +1,110 @@
+//! rustc-style diagnostics with the source line and a caret under the value.
+
+use codespan_reporting::diagnostic::{Diagnostic as Report, Label, Severity as Level};
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term::{self, Config, termcolor::Buffer};
+use treatywatch_loader::{Dataset, Diagnostic, Severity};
+
+use crate::{Allowed, Summary};
+
+/// Renders every diagnostic and the closing count. `color` adds ANSI colours.
+pub fn render(
+    data: &Dataset,
+    diagnostics: &[Diagnostic],
+    summary: &Summary,
+    color: bool,
+) -> String {
+    let mut files = SimpleFiles::new();
+    let ids: Vec<usize> = data
+        .files
+        .iter()
+        .map(|f| files.add(f.path.clone(), f.text.clone()))
+        .collect();
+    let config = Config::default();
+    let mut buffer = if color {
+        Buffer::ansi()
+    } else {
+        Buffer::no_color()
+    };
+    for d in diagnostics {
+        let Some(&file_id) = ids.get(d.file) else {
+            continue;
+        };
+        let text_len = data.files[d.file].text.len();
+        let start = d.span.start.min(text_len);
+        let end = d.span.end.clamp(start, text_len);
+        let level = match d.severity {
+            Severity::Error => Level::Error,
+            Severity::Warning => Level::Warning,
+            Severity::Note => Level::Note,
+        };
+        let mut notes = Vec::new();
+        if let Some(record) = &d.record {
+            notes.push(format!("record: {record}"));
+        }
+        if let Some(help) = &d.help {
+            notes.push(format!("help: {help}"));
+        }
+        let report = Report::new(level)
+            .with_code(d.rule)
+            .with_message(one_line(&d.message))
+            .with_labels(vec![Label::primary(file_id, start..end)])
+            .with_notes(notes);
+        if term::emit_to_write_style(&mut buffer, &config, &files, &report).is_err() {
+            // A span the renderer cannot place: fall back to a plain line with the position.
+            let line = format!(
+                "{}[{}]: {}\n  --> {}:{}:{}\n\n",
+                d.severity.as_str(),
+                d.rule,
+                one_line(&d.message),
+                data.files[d.file].path,
+                d.span.line,
+                d.span.column
+            );
+            let _ = std::io::Write::write_all(&mut buffer, line.as_bytes());
+        }
+    }
+    let mut out = String::from_utf8_lossy(buffer.as_slice()).into_owned();
+    out.push_str(&closing_line(summary));
+    out.push('\n');
+    out
+}
+
+/// Messages are one line: a newline inside data must not start a fake diagnostic.
+fn one_line(message: &str) -> String {
+    message.replace(['\r', '\n'], " ")
+}
+
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+/// `N errors, N warnings, N notes in N files`.
+pub fn closing_line(s: &Summary) -> String {
+    format!(
+        "{}, {}, {} in {}",
+        plural(s.errors, "error"),
+        plural(s.warnings, "warning"),
+        plural(s.notes, "note"),
+        plural(s.files, "file")
+    )
+}
+
+/// The silenced diagnostics, for `--show-allowed`.
+pub fn render_allowed(data: &Dataset, allowed: &[Allowed]) -> String {
+    let mut out = String::new();
+    for a in allowed {
+        let d = &a.diagnostic;
+        out.push_str(&format!(
+            "allowed {}[{}] {}:{}:{}: {} — reason: {}\n",
+            d.severity.as_str(),
+            d.rule,
+            super::path_of(data, d),
+            d.span.line,
+            d.span.column,
+            one_line(&d.message),
+            one_line(&a.reason)
+        ));
+    }
+    out
+}

@@ -1,0 +1,52 @@
+//! The `json` format: one object with every diagnostic and a summary.
+
+use serde::Serialize;
+use treatywatch_loader::{Dataset, Diagnostic};
+
+use crate::Summary;
+
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    rule: &'a str,
+    severity: &'a str,
+    message: &'a str,
+    file: &'a str,
+    line: u32,
+    column: u32,
+    end_line: u32,
+    end_column: u32,
+    record: Option<&'a str>,
+    pointer: Option<&'a str>,
+    help: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Output<'a> {
+    diagnostics: Vec<JsonDiagnostic<'a>>,
+    summary: &'a Summary,
+}
+
+pub fn render(data: &Dataset, diagnostics: &[Diagnostic], summary: &Summary) -> String {
+    let output = Output {
+        diagnostics: diagnostics
+            .iter()
+            .map(|d| JsonDiagnostic {
+                rule: d.rule,
+                severity: d.severity.as_str(),
+                message: &d.message,
+                file: super::path_of(data, d),
+                line: d.span.line,
+                column: d.span.column,
+                end_line: d.span.end_line,
+                end_column: d.span.end_column,
+                record: d.record.as_deref(),
+                pointer: d.pointer.as_deref(),
+                help: d.help.as_deref(),
+            })
+            .collect(),
+        summary,
+    };
+    let mut text = serde_json::to_string_pretty(&output).unwrap_or_else(|_| "{}".into());
+    text.push('\n');
+    text
+}

@@ -1,0 +1,88 @@
+//! The `sarif` format: SARIF 2.1.0, one run, one rule entry per rule used.
+
+use std::collections::BTreeMap;
+
+use serde_json::{Value, json};
+use treatywatch_loader::{Dataset, Diagnostic, Severity};
+
+use crate::rules;
+
+fn level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Note => "note",
+    }
+}
+
+pub fn render(data: &Dataset, diagnostics: &[Diagnostic]) -> String {
+    let mut used: BTreeMap<&str, usize> = BTreeMap::new();
+    for d in diagnostics {
+        let next = used.len();
+        used.entry(d.rule).or_insert(next);
+    }
+    let mut ordered: Vec<(&str, usize)> = used.iter().map(|(k, v)| (*k, *v)).collect();
+    ordered.sort_by_key(|(_, i)| *i);
+    let rules: Vec<Value> = ordered
+        .iter()
+        .map(|(name, _)| match rules::find(name) {
+            Some(rule) => json!({
+                "id": rule.name,
+                "name": rule.name,
+                "shortDescription": {"text": rule.summary},
+                "fullDescription": {"text": rule.summary},
+                "help": {"text": rule.docs, "markdown": rule.docs},
+                "defaultConfiguration": {"level": level(rule.severity)},
+            }),
+            None => json!({"id": name, "name": name}),
+        })
+        .collect();
+    let results: Vec<Value> = diagnostics
+        .iter()
+        .map(|d| {
+            let mut message = d.message.clone();
+            if let Some(help) = &d.help {
+                message.push_str(" (help: ");
+                message.push_str(help);
+                message.push(')');
+            }
+            let mut result = json!({
+                "ruleId": d.rule,
+                "ruleIndex": used[d.rule],
+                "level": level(d.severity),
+                "message": {"text": message},
+                "locations": [{
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": super::path_of(data, d)},
+                        "region": {
+                            "startLine": d.span.line.max(1),
+                            "startColumn": d.span.column.max(1),
+                            "endLine": d.span.end_line.max(d.span.line).max(1),
+                            "endColumn": d.span.end_column.max(1),
+                        }
+                    }
+                }],
+            });
+            if let (Some(record), Some(pointer)) = (&d.record, &d.pointer) {
+                result["properties"] = json!({"record": record, "pointer": pointer});
+            }
+            result
+        })
+        .collect();
+    let sarif = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "treatywatch",
+                "version": env!("CARGO_PKG_VERSION"),
+                "rules": rules,
+            }},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    });
+    let mut text = serde_json::to_string_pretty(&sarif).unwrap_or_else(|_| "{}".into());
+    text.push('\n');
+    text
+}

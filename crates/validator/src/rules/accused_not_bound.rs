@@ -1,0 +1,85 @@
+use treatywatch_loader::{Diagnostic, Severity};
+use treatywatch_model::{ClaimKind, Truth};
+
+use super::Rule;
+use crate::context::Context;
+
+pub const RULE: Rule = Rule {
+    name: "accused-not-bound",
+    severity: Severity::Note,
+    summary: "a violation/compliance claim about an actor not bound by the treaty in the claimed period",
+    docs: r#"## What it checks
+For a claim of kind `violation` or `compliance`, that the `accused` was bound by the `treaty`
+— the treaty in force and the actor a `party` or `withdrawing` — on at least one day of the
+claimed `period` (an open end reads as "up to the claim's date"), or on the claim's date when
+no period is given. It fires only when the actor was certainly bound on none of those days.
+
+## Why it matters
+Nobody can violate a treaty that does not bind them: a claim that the US violated the ABM
+Treaty in 2014, twelve years after its withdrawal took effect, is wrong on the record whatever
+one thinks of the conduct. This is a finding about the claim, not an error in the data.
+
+## Example
+```yaml
+- id: claim-abm-2014
+  kind: violation
+  treaty: abm
+  accused: usa
+  period: 2014/..
+```
+
+## Fix
+Nothing to fix in the data: briefings list it under findings. If the claim is about another
+treaty, correct `treaty`.
+"#,
+    check,
+};
+
+fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    for (index, c) in ctx.claims() {
+        if !matches!(c.kind, ClaimKind::Violation | ClaimKind::Compliance) {
+            continue;
+        }
+        let (Some(treaty_id), Some(accused)) = (&c.treaty, &c.accused) else {
+            continue;
+        };
+        let Some(treaty) = ctx.treaty(treaty_id.as_str()) else {
+            continue;
+        };
+        let (first, last, described) = match &c.period {
+            Some(period) => {
+                let (first, last) = period.possible_days();
+                let last = if period.end_date().is_none() {
+                    c.date.last_day()
+                } else {
+                    last
+                };
+                // Before the treaty opened nobody was bound: start the scan just before it.
+                (
+                    first.max(treaty.opened.first_day() - 1),
+                    last,
+                    format!("in {period}"),
+                )
+            }
+            None => (
+                c.date.first_day(),
+                c.date.last_day(),
+                format!("on {}", c.date),
+            ),
+        };
+        if first > last {
+            continue;
+        }
+        if treaty.was_bound_during(accused.as_str(), first, last) == Truth::No {
+            out.push(ctx.report(
+                &RULE,
+                index,
+                "/accused",
+                format!(
+                    "`{accused}` was not bound by the {} at any time {described}",
+                    treaty.short_name
+                ),
+            ));
+        }
+    }
+}

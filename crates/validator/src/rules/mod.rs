@@ -1,0 +1,132 @@
+//! The rule registry. A rule is one file: its name, severity, documentation and check.
+//! Adding a rule means adding a file and a line to [`ALL`].
+
+use treatywatch_loader::{Diagnostic, Severity};
+
+use crate::context::Context;
+
+mod accused_not_bound;
+mod action_outside_treaty;
+mod actor_not_existing;
+mod bilateral_signatories;
+mod claim_after_source;
+mod date_order;
+mod duplicate_id;
+mod duplicate_key;
+mod future_date;
+mod id_filename_mismatch;
+mod ignored_file;
+mod invalid_date;
+mod not_a_party;
+mod notice_period;
+mod parse_error;
+mod reference_cycle;
+pub mod references;
+mod role_mismatch;
+mod schema;
+mod status_contradiction;
+mod unknown_reference;
+mod unreadable_file;
+mod wrong_reference_kind;
+
+/// A consistency rule.
+pub struct Rule {
+    /// The stable name used in output, `allow` and `explain`.
+    pub name: &'static str,
+    pub severity: Severity,
+    /// One line: what fires it.
+    pub summary: &'static str,
+    /// Markdown: what it checks, why it matters, an example that fires, the fix.
+    pub docs: &'static str,
+    /// Appends this rule's diagnostics. Rules found while loading (parse errors, duplicate
+    /// keys, ignored files) check nothing here: the loader reports them.
+    pub check: fn(&Context, &mut Vec<Diagnostic>),
+}
+
+/// Every rule, in the order `treatywatch rules` lists them.
+pub const ALL: &[&Rule] = &[
+    &parse_error::RULE,
+    &duplicate_key::RULE,
+    &unreadable_file::RULE,
+    &schema::RULE,
+    &invalid_date::RULE,
+    &duplicate_id::RULE,
+    &id_filename_mismatch::RULE,
+    &unknown_reference::RULE,
+    &wrong_reference_kind::RULE,
+    &date_order::RULE,
+    &action_outside_treaty::RULE,
+    &bilateral_signatories::RULE,
+    &actor_not_existing::RULE,
+    &not_a_party::RULE,
+    &claim_after_source::RULE,
+    &future_date::RULE,
+    &reference_cycle::RULE,
+    &notice_period::RULE,
+    &role_mismatch::RULE,
+    &ignored_file::RULE,
+    &status_contradiction::RULE,
+    &accused_not_bound::RULE,
+];
+
+/// The rule with this name.
+pub fn find(name: &str) -> Option<&'static Rule> {
+    ALL.iter().copied().find(|r| r.name == name)
+}
+
+/// For rules whose diagnostics come from the loader.
+pub(crate) fn reported_by_loader(_: &Context, _: &mut Vec<Diagnostic>) {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_unique_and_every_rule_is_documented() {
+        let mut names: Vec<_> = ALL.iter().map(|r| r.name).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), ALL.len());
+        for rule in ALL {
+            for section in [
+                "## What it checks",
+                "## Why it matters",
+                "## Example",
+                "## Fix",
+            ] {
+                assert!(rule.docs.contains(section), "{} lacks {section}", rule.name);
+            }
+        }
+    }
+
+    #[test]
+    fn the_contract_rules_exist_with_their_severities() {
+        let contract = [
+            ("parse-error", Severity::Error),
+            ("duplicate-key", Severity::Error),
+            ("schema", Severity::Error),
+            ("invalid-date", Severity::Error),
+            ("duplicate-id", Severity::Error),
+            ("id-filename-mismatch", Severity::Error),
+            ("unknown-reference", Severity::Error),
+            ("wrong-reference-kind", Severity::Error),
+            ("date-order", Severity::Error),
+            ("action-outside-treaty", Severity::Error),
+            ("bilateral-signatories", Severity::Error),
+            ("actor-not-existing", Severity::Error),
+            ("not-a-party", Severity::Error),
+            ("claim-after-source", Severity::Error),
+            ("future-date", Severity::Error),
+            ("reference-cycle", Severity::Error),
+            ("notice-period", Severity::Warning),
+            ("role-mismatch", Severity::Warning),
+            ("ignored-file", Severity::Warning),
+            ("status-contradiction", Severity::Note),
+            ("accused-not-bound", Severity::Note),
+        ];
+        for (name, severity) in contract {
+            let rule = find(name).unwrap_or_else(|| panic!("missing rule {name}"));
+            assert_eq!(rule.severity, severity, "{name}");
+        }
+    }
+}

@@ -1,0 +1,29 @@
+use treatywatch_loader::Severity;
+
+use super::{Rule, reported_by_loader};
+
+pub const RULE: Rule = Rule {
+    name: "parse-error",
+    severity: Severity::Error,
+    summary: "the file is not valid YAML/JSON (or breaks a reading limit)",
+    docs: r#"## What it checks
+That every data file is UTF-8 text holding one valid YAML 1.2 (or JSON) document, within the
+reading limits: nesting depth, alias expansion, number of values and file size. Tags such as
+`!!python/object` are refused: data files hold plain YAML.
+
+## Why it matters
+A file that cannot be read cannot be checked: none of its records reach the other rules. The
+limits keep a hostile pull request (an alias bomb, a 100 000-deep nesting) from stalling CI.
+
+## Example
+```yaml
+id: inf
+name: [Treaty on the Elimination of Intermediate-Range and Shorter-Range Missiles
+```
+The flow sequence is never closed.
+
+## Fix
+Correct the syntax at the line shown. Quote values that contain `: `, `#`, `[` or `{`.
+"#,
+    check: reported_by_loader,
+};

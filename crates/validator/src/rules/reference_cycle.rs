@@ -1,0 +1,140 @@
+use std::collections::HashMap;
+
+use treatywatch_loader::{Diagnostic, Severity};
+
+use super::Rule;
+use crate::context::Context;
+
+pub const RULE: Rule = Rule {
+    name: "reference-cycle",
+    severity: Severity::Error,
+    summary: "`responds_to` that loops back (itself included)",
+    docs: r#"## What it checks
+That following `responds_to` from claim to claim never leads back to where it started,
+including a claim that responds to itself.
+
+## Why it matters
+A response comes after what it answers. A loop means a link points the wrong way, and the
+briefing could not order the exchange.
+
+## Example
+```yaml
+- id: nato-2018-12-04-inf
+  responds_to: [lavrov-2019-02-02-inf]
+- id: lavrov-2019-02-02-inf
+  responds_to: [nato-2018-12-04-inf]
+```
+
+## Fix
+Keep the link on the later claim only: it responds to the earlier one.
+"#,
+    check,
+};
+
+fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    // Graph of claims by record index; edges follow responds_to to claims that exist.
+    let claims: Vec<(usize, Vec<(usize, usize)>)> = ctx
+        .claims()
+        .map(|(index, c)| {
+            let edges = c
+                .responds_to
+                .iter()
+                .enumerate()
+                .filter_map(|(i, id)| {
+                    ctx.claim(id.as_str())
+                        .and(ctx.index_of(id.as_str()))
+                        .map(|t| (i, t))
+                })
+                .collect();
+            (index, edges)
+        })
+        .collect();
+    let position: HashMap<usize, usize> = claims
+        .iter()
+        .enumerate()
+        .map(|(p, (i, _))| (*i, p))
+        .collect();
+    let component = strongly_connected(&claims, &position);
+    for (p, (index, edges)) in claims.iter().enumerate() {
+        for &(i, target) in edges {
+            let Some(&q) = position.get(&target) else {
+                continue;
+            };
+            let self_loop = target == *index;
+            if self_loop || (component[p] == component[q]) {
+                let id = ctx.data.records[target].id().unwrap_or("?");
+                out.push(ctx.report(
+                    &RULE,
+                    *index,
+                    &format!("/responds_to/{i}"),
+                    if self_loop {
+                        "this claim responds to itself".to_string()
+                    } else {
+                        format!(
+                            "responding to `{id}` closes a loop: `{id}` leads back to this claim"
+                        )
+                    },
+                ));
+            }
+        }
+    }
+}
+
+/// Tarjan's strongly connected components, iteratively (no recursion on long chains).
+fn strongly_connected(
+    nodes: &[(usize, Vec<(usize, usize)>)],
+    position: &HashMap<usize, usize>,
+) -> Vec<usize> {
+    let n = nodes.len();
+    let mut index = vec![usize::MAX; n];
+    let mut low = vec![0; n];
+    let mut on_stack = vec![false; n];
+    let mut component = vec![usize::MAX; n];
+    let mut stack = Vec::new();
+    let mut next_index = 0;
+    let mut next_component = 0;
+    for start in 0..n {
+        if index[start] != usize::MAX {
+            continue;
+        }
+        let mut work: Vec<(usize, usize)> = vec![(start, 0)];
+        while let Some(&mut (v, ref mut edge)) = work.last_mut() {
+            if *edge == 0 && index[v] == usize::MAX {
+                index[v] = next_index;
+                low[v] = next_index;
+                next_index += 1;
+                stack.push(v);
+                on_stack[v] = true;
+            }
+            let targets = &nodes[v].1;
+            if *edge < targets.len() {
+                let target = targets[*edge].1;
+                *edge += 1;
+                let Some(&w) = position.get(&target) else {
+                    continue;
+                };
+                if index[w] == usize::MAX {
+                    work.push((w, 0));
+                } else if on_stack[w] {
+                    low[v] = low[v].min(index[w]);
+                }
+            } else {
+                work.pop();
+                if let Some(&(parent, _)) = work.last() {
+                    low[parent] = low[parent].min(low[v]);
+                }
+                if low[v] == index[v] {
+                    while let Some(w) = stack.pop() {
+                        on_stack[w] = false;
+                        component[w] = next_component;
+                        if w == v {
+                            break;
+                        }
+                    }
+                    next_component += 1;
+                }
+            }
+        }
+    }
+    component
+}

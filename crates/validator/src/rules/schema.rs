@@ -1,0 +1,337 @@
+use jsonschema::error::{TypeKind, ValidationErrorKind};
+use serde_json::Value;
+use treatywatch_loader::{Diagnostic, LoadedRecord, Severity};
+
+use super::Rule;
+use crate::context::Context;
+use crate::schema::Compiled;
+
+pub const RULE: Rule = Rule {
+    name: "schema",
+    severity: Severity::Error,
+    summary: "a record breaks its JSON Schema (missing field, wrong type, unknown field, bad pattern)",
+    docs: r#"## What it checks
+Every record against its kind's JSON Schema in `schemas/` (generated from the model): required
+fields, types, allowed values, id patterns, no unknown fields, and the kind-specific
+requirements — a `status` claim needs `asserted_status`, a `violation` or `compliance` claim
+an `accused`, every claim but `other` a `treaty`.
+
+## Why it matters
+Every other rule and every report reads these fields. A misspelt field name is not an optional
+field left out: it is data the contributor meant to give that would be silently dropped.
+
+## Example
+```yaml
+- id: lavrov-2019-02-02-inf
+  sumary: The US has violated the INF Treaty since 1999.   # did you mean `summary`?
+  kind: violation                                           # missing `accused`
+```
+
+## Fix
+Follow the hint: rename the field, add the missing one, or use one of the allowed values.
+`treatywatch explain schema` and the descriptions in `schemas/` say what each field means.
+"#,
+    check,
+};
+
+/// Keys whose values the `invalid-date` rule checks; their pattern errors are its to report.
+const DATE_LIKE: &[&str] = &[
+    "date",
+    "opened",
+    "entry_into_force",
+    "published",
+    "until",
+    "period",
+    "existed",
+    "term",
+    "withdrawal_notice",
+];
+
+fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let compiled = Compiled::get();
+    for (index, record) in ctx.data.records.iter().enumerate() {
+        let Some((schema, validator)) = compiled.for_kind(record.kind) else {
+            continue;
+        };
+        for error in validator.iter_errors(&record.value) {
+            let pointer = error.instance_path().to_string();
+            let schema_path = error.schema_path().to_string();
+            out.extend(describe(
+                ctx,
+                index,
+                record,
+                schema,
+                &pointer,
+                &schema_path,
+                error.kind(),
+            ));
+        }
+    }
+}
+
+fn last_key(pointer: &str) -> &str {
+    pointer.rsplit('/').next().unwrap_or("")
+}
+
+fn describe(
+    ctx: &Context,
+    index: usize,
+    record: &LoadedRecord,
+    schema: &Value,
+    pointer: &str,
+    schema_path: &str,
+    kind: &ValidationErrorKind,
+) -> Vec<Diagnostic> {
+    let what = if pointer.is_empty() {
+        format!("this {}", record.kind.name())
+    } else {
+        format!("`{}`", pointer.trim_start_matches('/'))
+    };
+    let one = |message: String| vec![ctx.report(&RULE, index, pointer, message)];
+    match kind {
+        ValidationErrorKind::AdditionalProperties { unexpected } => {
+            let known = known_properties(schema, schema_path);
+            unexpected
+                .iter()
+                .map(|key| {
+                    let key_pointer =
+                        format!("{pointer}/{}", treatywatch_loader::pointer_token(key));
+                    let span = record
+                        .node
+                        .key_span(&key_pointer)
+                        .unwrap_or_else(|| record.span_of(pointer));
+                    let mut d = ctx.report_at(
+                        &RULE,
+                        index,
+                        &key_pointer,
+                        span,
+                        format!("unknown field `{key}` in {what}"),
+                    );
+                    d.help = Some(match closest(key, &known) {
+                        Some(near) => format!("did you mean `{near}`?"),
+                        None => format!("known fields: {}", known.join(", ")),
+                    });
+                    d
+                })
+                .collect()
+        }
+        ValidationErrorKind::Required { property } => {
+            let name = property.as_str().unwrap_or("?");
+            // Point at the mapping's first key: the record (or entry) that lacks the field.
+            let node = record.node.pointer(pointer).unwrap_or(&record.node);
+            let span = match &node.value {
+                treatywatch_loader::NodeValue::Map(entries) if !entries.is_empty() => {
+                    entries[0].key_span
+                }
+                _ => node.span,
+            };
+            let because = if schema_path.contains("/then") {
+                let kind = record
+                    .node
+                    .pointer(&format!("{pointer}/kind"))
+                    .and_then(|n| n.as_str())
+                    .unwrap_or("?");
+                format!(" (a `{kind}` claim needs it)")
+            } else {
+                String::new()
+            };
+            let mut d = ctx.report_at(
+                &RULE,
+                index,
+                pointer,
+                span,
+                format!("missing field `{name}` in {what}{because}"),
+            );
+            d.help = property_description(schema, schema_path, name)
+                .map(|desc| format!("`{name}`: {desc}"));
+            vec![d]
+        }
+        ValidationErrorKind::Enum { options } => {
+            let allowed: Vec<&str> = options
+                .as_array()
+                .map(|a| a.iter().filter_map(Value::as_str).collect())
+                .unwrap_or_default();
+            let given = record
+                .node
+                .pointer(pointer)
+                .and_then(|n| n.as_str())
+                .unwrap_or("");
+            let mut d = ctx.report(
+                &RULE,
+                index,
+                pointer,
+                format!("{what} must be one of: {}", allowed.join(", ")),
+            );
+            d.help = closest(given, &allowed).map(|near| format!("did you mean `{near}`?"));
+            vec![d]
+        }
+        ValidationErrorKind::Pattern { .. } => {
+            if DATE_LIKE.contains(&last_key(pointer)) {
+                return Vec::new(); // reported by invalid-date
+            }
+            let given = record
+                .node
+                .pointer(pointer)
+                .and_then(|n| n.as_str())
+                .unwrap_or("");
+            if schema_path.contains("Id") || is_reference_or_id(pointer) {
+                let suggestion = slug(given);
+                let mut d = ctx.report(
+                    &RULE,
+                    index,
+                    pointer,
+                    format!("`{given}` is not a valid id: ids are lower-case letters and digits in dash-separated groups"),
+                );
+                if !suggestion.is_empty() && suggestion != given {
+                    d.help = Some(format!("did you mean `{suggestion}`?"));
+                }
+                vec![d]
+            } else if schema_path.ends_with("url/pattern") || last_key(pointer).ends_with("url") {
+                one(format!("`{given}` is not an absolute http(s) URL"))
+            } else {
+                one(format!(
+                    "{what} does not have the expected form (`{given}`)"
+                ))
+            }
+        }
+        ValidationErrorKind::Type { kind } => {
+            let expected = match kind {
+                TypeKind::Single(t) => t.to_string(),
+                TypeKind::Multiple(set) => set
+                    .iter()
+                    .map(|t| t.to_string())
+                    .collect::<Vec<_>>()
+                    .join(" or "),
+            };
+            let found = record
+                .node
+                .pointer(pointer)
+                .map_or("nothing", |n| match &n.value {
+                    treatywatch_loader::NodeValue::Null => "nothing (null)",
+                    treatywatch_loader::NodeValue::Bool(_) => "a boolean",
+                    treatywatch_loader::NodeValue::Int(_) => "an integer",
+                    treatywatch_loader::NodeValue::Float(_) => "a number",
+                    treatywatch_loader::NodeValue::Str(_) => "a string",
+                    treatywatch_loader::NodeValue::Seq(_) => "a list",
+                    treatywatch_loader::NodeValue::Map(_) => "a mapping",
+                });
+            let mut d = ctx.report(
+                &RULE,
+                index,
+                pointer,
+                format!("{what} must be {}, not {found}", article(&expected)),
+            );
+            if expected.contains("array") {
+                d.help = Some("write a list: `- item` on its own line, or `[item]`".into());
+            }
+            vec![d]
+        }
+        ValidationErrorKind::MinItems { limit } => {
+            one(format!("{what} needs at least {limit} item(s)"))
+        }
+        ValidationErrorKind::MinLength { .. } => one(format!("{what} must not be empty")),
+        ValidationErrorKind::MaxLength { limit } => {
+            one(format!("{what} is longer than {limit} characters"))
+        }
+        ValidationErrorKind::Minimum { .. } | ValidationErrorKind::Maximum { .. } => {
+            if DATE_LIKE.contains(&last_key(pointer)) {
+                return Vec::new();
+            }
+            one(format!("{what} is out of range"))
+        }
+        _ => one(format!(
+            "{what} does not fit the schema ({})",
+            kind.keyword()
+        )),
+    }
+}
+
+fn article(type_name: &str) -> String {
+    let word = match type_name {
+        "array" => "a list",
+        "object" => "a mapping",
+        "string" => "a string",
+        "integer" => "an integer",
+        "number" => "a number",
+        "boolean" => "a boolean",
+        other => {
+            return other
+                .replace("array", "a list")
+                .replace("object", "a mapping");
+        }
+    };
+    word.to_string()
+}
+
+fn is_reference_or_id(pointer: &str) -> bool {
+    matches!(
+        last_key(pointer),
+        "id" | "claimant"
+            | "on_behalf_of"
+            | "treaty"
+            | "accused"
+            | "source"
+            | "actor"
+            | "from"
+            | "of"
+    ) || pointer.contains("/responds_to/")
+        || pointer.contains("/assessment/sources/")
+}
+
+/// Lower-case, dash-separated: what an id written as a name would be.
+fn slug(text: &str) -> String {
+    let lowered: String = text
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    lowered
+        .split('-')
+        .filter(|g| !g.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// The schema object a keyword location points into (`…/additionalProperties` → its parent).
+fn schema_object<'a>(schema: &'a Value, schema_path: &str) -> Option<&'a Value> {
+    let parent = schema_path.rsplit_once('/').map_or("", |(p, _)| p);
+    let parent = parent.strip_suffix("/then").unwrap_or(parent);
+    schema.pointer(parent)
+}
+
+fn known_properties(schema: &Value, schema_path: &str) -> Vec<String> {
+    schema_object(schema, schema_path)
+        .and_then(|o| o.get("properties"))
+        .and_then(Value::as_object)
+        .map(|p| p.keys().cloned().collect())
+        .unwrap_or_default()
+}
+
+fn property_description(schema: &Value, schema_path: &str, name: &str) -> Option<String> {
+    let object = schema_object(schema, schema_path)?;
+    let object = if object.get("properties").is_some() {
+        object
+    } else {
+        // Inside `allOf/N/then`: the properties are on the record's schema.
+        schema
+    };
+    let property = object.get("properties")?.get(name)?;
+    let description = property.get("description").or_else(|| {
+        let reference = property.get("$ref")?.as_str()?;
+        schema
+            .pointer(reference.strip_prefix('#')?)?
+            .get("description")
+    })?;
+    description
+        .as_str()
+        .map(|d| d.split("\n\n").next().unwrap_or(d).replace('\n', " "))
+}
+
+fn closest<'a, S: AsRef<str>>(given: &str, known: &'a [S]) -> Option<&'a str> {
+    known
+        .iter()
+        .map(|k| (strsim::jaro_winkler(given, k.as_ref()), k.as_ref()))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, k)| k)
+}

@@ -1,0 +1,59 @@
+use treatywatch_loader::{Diagnostic, Severity};
+
+use super::{Rule, references};
+use crate::context::Context;
+
+pub const RULE: Rule = Rule {
+    name: "wrong-reference-kind",
+    severity: Severity::Error,
+    summary: "a reference to a record of the wrong kind",
+    docs: r#"## What it checks
+That every reference names a record of the kind its field expects: `treaty` a treaty,
+`sources` sources, `responds_to` claims, `accused`, `on_behalf_of`, a party's `actor` and a
+role's `of` a state or an organization (not a person), `claimant` any actor.
+
+## Why it matters
+Ids are unique across the dataset, so a typo can land on a real record of another kind: a
+claim whose `treaty` is `usa`, or a person accused of violating a treaty only states are
+party to. Every later check would read nonsense.
+
+## Example
+```yaml
+- id: nato-2018-12-04-inf
+  kind: violation
+  treaty: inf
+  accused: sergey-lavrov     # a person: treaties bind states
+```
+
+## Fix
+Name a record of the expected kind.
+"#,
+    check,
+};
+
+fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    for (index, record) in ctx.typed() {
+        for reference in references::of(record) {
+            if reference.expected.accepts(ctx, reference.id) != Some(false) {
+                continue;
+            }
+            let actual = match ctx.actor(reference.id) {
+                Some(actor) => format!("{:?}", actor.kind).to_lowercase(),
+                None => ctx
+                    .kind_of(reference.id)
+                    .map_or("record", |k| k.name())
+                    .to_string(),
+            };
+            out.push(ctx.report(
+                &RULE,
+                index,
+                &reference.pointer,
+                format!(
+                    "`{}` is a {actual}, but this field expects {}",
+                    reference.id,
+                    reference.expected.describe()
+                ),
+            ));
+        }
+    }
+}
