@@ -196,7 +196,7 @@ pub fn status(data_dir: &Path, treaty_id: &str, as_of: Option<String>) -> Result
             [
                 p.actor.to_string(),
                 name.to_string(),
-                p.status_on(&on).to_string(),
+                treaty.party_status_on(p.actor.as_str(), &on).to_string(),
                 bound.into(),
                 last,
             ]

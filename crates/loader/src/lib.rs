@@ -114,6 +114,12 @@ fn is_data_extension(path: &Path) -> bool {
     )
 }
 
+fn found_path(f: &Found) -> &Path {
+    match f {
+        Found::Data(p, _) | Found::Ignored(p, _) | Found::Unreadable(p, _) => p,
+    }
+}
+
 /// Walks the data folder without following symbolic links; sorted for stable output.
 fn walk(root: &Path) -> Result<Vec<Found>, LoadError> {
     let mut found = Vec::new();
@@ -167,7 +173,7 @@ fn walk(root: &Path) -> Result<Vec<Found>, LoadError> {
             }
         }
     }
-    found.reverse();
+    found.sort_by(|a, b| found_path(a).cmp(found_path(b)));
     Ok(found)
 }
 

@@ -362,10 +362,15 @@ impl Builder<'_> {
         if let Some(tag) = tag
             && !(tag.is_yaml_core_schema() && tag.suffix == expected)
         {
+            let shown = if tag.is_yaml_core_schema() {
+                format!("!!{}", tag.suffix)
+            } else {
+                tag.to_string()
+            };
             self.problem(
                 "parse-error",
                 span,
-                format!("the tag `{tag}` is not supported: data files hold plain YAML"),
+                format!("the tag `{shown}` is not supported: data files hold plain YAML"),
                 Some("remove the tag"),
             );
         }
@@ -387,7 +392,15 @@ impl Builder<'_> {
                             return v;
                         }
                     }
-                    _ => {}
+                    _ => self.problem(
+                        "parse-error",
+                        span,
+                        format!(
+                            "the tag `!!{}` is not supported: data files hold plain YAML",
+                            tag.suffix
+                        ),
+                        Some("remove the tag"),
+                    ),
                 }
             } else if !(tag.handle == "!" && tag.suffix.is_empty()) {
                 self.problem(

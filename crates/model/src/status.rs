@@ -113,6 +113,9 @@ pub enum PartyStatus {
     Withdrawing,
     Suspended,
     Withdrawn,
+    /// The party ceased to exist and a successor took its place (the USSR after 1991). An
+    /// extension of the contract's statuses: without it a dissolved state would stay `party`.
+    Succeeded,
 }
 
 impl PartyStatus {
@@ -124,6 +127,7 @@ impl PartyStatus {
             PartyStatus::Withdrawing => "withdrawing",
             PartyStatus::Suspended => "suspended",
             PartyStatus::Withdrawn => "withdrawn",
+            PartyStatus::Succeeded => "succeeded",
         }
     }
 }
@@ -189,13 +193,43 @@ impl Treaty {
         self.parties.iter().find(|p| p.actor.as_str() == actor)
     }
 
+    /// The dates on which other parties succeeded `actor`.
+    fn successions_from<'a>(&'a self, actor: &'a str) -> impl Iterator<Item = Date> + 'a {
+        self.parties
+            .iter()
+            .flat_map(|p| &p.actions)
+            .filter(move |a| {
+                a.action == ActionKind::Succession
+                    && a.from.as_ref().is_some_and(|f| f.as_str() == actor)
+            })
+            .map(|a| a.date)
+    }
+
+    /// `actor`'s status under this treaty on `date`: its own acts, and `succeeded` once a
+    /// successor's `succession` from it has taken effect.
+    pub fn party_status_on(&self, actor: &str, date: &Date) -> Status<PartyStatus> {
+        let own = self
+            .party(actor)
+            .map_or(Status::Certain(PartyStatus::None), |p| p.status_on(date));
+        let Some(first) = self.successions_from(actor).min_by_key(|d| d.sort_key()) else {
+            return own;
+        };
+        match happened(&first, date) {
+            Truth::Yes => Status::Certain(PartyStatus::Succeeded),
+            Truth::No => own,
+            Truth::Uncertain => {
+                let mut possible = own.possibilities().to_vec();
+                possible.push(PartyStatus::Succeeded);
+                Status::from_possibilities(possible)
+            }
+        }
+    }
+
     /// Whether `actor` is bound by the treaty on `date`: the treaty is in force and the actor
     /// is a `party` or `withdrawing`.
     pub fn is_bound_on(&self, actor: &str, date: &Date) -> Truth {
         let treaty = self.status_on(date);
-        let party = self
-            .party(actor)
-            .map_or(Status::Certain(PartyStatus::None), |p| p.status_on(date));
+        let party = self.party_status_on(actor, date);
         let in_force = truth_of(&treaty, |s| *s == TreatyStatus::InForce);
         let bound_party = truth_of(&party, |s| {
             matches!(s, PartyStatus::Party | PartyStatus::Withdrawing)
@@ -219,6 +253,7 @@ impl Treaty {
         if let Some(p) = self.party(actor) {
             dates.extend(p.actions.iter().map(|a| a.date));
         }
+        dates.extend(self.successions_from(actor));
         for d in dates {
             for day in [d.first_day(), d.last_day() + 1] {
                 if day > first && day <= last {

@@ -101,6 +101,20 @@ fn inf_parties_through_succession_and_the_2019_suspensions() {
         Status::Certain(PartyStatus::Suspended)
     );
 
+    // The USSR's participation ends when its successors' succession takes effect.
+    assert_eq!(
+        inf.party_status_on("sun", &d("1990-01-01")),
+        Status::Certain(PartyStatus::Party)
+    );
+    assert_eq!(
+        inf.party_status_on("sun", &d("1999-01-01")),
+        Status::Certain(PartyStatus::Succeeded)
+    );
+    assert_eq!(
+        inf.party_status_on("sun", &d("1991-12-10")),
+        Status::Uncertain(vec![PartyStatus::Party, PartyStatus::Succeeded])
+    );
+    assert_eq!(inf.is_bound_on("sun", &d("1999-01-01")), Truth::No);
     assert_eq!(inf.is_bound_on("rus", &d("2019-03-01")), Truth::Yes);
     assert_eq!(
         inf.is_bound_on("rus", &d("2019-03-05")),

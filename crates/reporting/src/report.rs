@@ -261,7 +261,7 @@ pub fn build(data: &Dataset, outcome: &Outcome, as_of: Date) -> Report {
             .map(|p| PartyView {
                 actor: p.actor.to_string(),
                 name: actor_name(&ctx, p.actor.as_str()),
-                status: status_name(&p.status_on(&as_of), |s| s.as_str()),
+                status: status_name(&t.party_status_on(p.actor.as_str(), &as_of), |s| s.as_str()),
                 bound: match t.is_bound_on(p.actor.as_str(), &as_of) {
                     Truth::Yes => "yes",
                     Truth::No => "no",
@@ -500,11 +500,18 @@ fn timeline(ctx: &Context, t: &Treaty, as_of: Date) -> Timeline {
     events.retain(|(d, kind, _)| kind == "end" || !d.is_certainly_after(&as_of));
     events.sort_by(|a, b| (a.0.sort_key(), &a.1).cmp(&(b.0.sort_key(), &b.1)));
     let start_year = t.opened.year();
-    let last = events
+    let mut last = events
         .iter()
         .map(|(d, _, _)| d.year())
         .max()
         .unwrap_or(start_year);
+    // A treaty still alive on the as-of date is drawn up to it.
+    if t.end
+        .as_ref()
+        .is_none_or(|e| e.date.is_certainly_after(&as_of))
+    {
+        last = last.max(as_of.year());
+    }
     let end_year = last.max(start_year + 1);
     let first_day = Date::from_year(start_year).map_or(0, |d| d.first_day());
     let last_day = Date::from_year(end_year).map_or(1, |d| d.last_day());
@@ -515,8 +522,9 @@ fn timeline(ctx: &Context, t: &Treaty, as_of: Date) -> Timeline {
         .into_iter()
         .enumerate()
         .map(|(i, (date, kind, label))| {
-            let position =
-                ((date.first_day() + date.last_day()) as f64 / 2.0 - first_day as f64) / span;
+            let middle = (date.first_day() + date.last_day()) as f64 / 2.0;
+            // Four decimals are finer than a day on a century's axis, and read well in JSON.
+            let position = (((middle - first_day as f64) / span) * 10_000.0).round() / 10_000.0;
             let lane = lane_ends
                 .iter()
                 .position(|end| *end < position)

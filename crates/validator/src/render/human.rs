@@ -50,10 +50,12 @@ pub fn render(
             .with_message(one_line(&d.message))
             .with_labels(vec![Label::primary(file_id, start..end)])
             .with_notes(notes);
-        if term::emit_to_write_style(&mut buffer, &config, &files, &report).is_err() {
-            // A span the renderer cannot place: fall back to a plain line with the position.
-            let line = format!(
-                "{}[{}]: {}\n  --> {}:{}:{}\n\n",
+        // A file whose text was not read (ignored, unreadable) has no line to show.
+        let has_text = !data.files[d.file].text.is_empty();
+        if !has_text || term::emit_to_write_style(&mut buffer, &config, &files, &report).is_err() {
+            // No source line to show: the header and the position, rustc-style.
+            let mut line = format!(
+                "{}[{}]: {}\n  ┌─ {}:{}:{}\n",
                 d.severity.as_str(),
                 d.rule,
                 one_line(&d.message),
@@ -61,6 +63,10 @@ pub fn render(
                 d.span.line,
                 d.span.column
             );
+            if let Some(help) = &d.help {
+                line.push_str(&format!("  = help: {}\n", one_line(help)));
+            }
+            line.push('\n');
             let _ = std::io::Write::write_all(&mut buffer, line.as_bytes());
         }
     }

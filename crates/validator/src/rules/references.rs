@@ -1,7 +1,8 @@
 //! Every reference a record makes: where it is, what it names, and what kind it must name.
 //! Shared by `unknown-reference` and `wrong-reference-kind`.
 
-use treatywatch_model::{ActorKind, Record, RecordKind};
+use serde_json::Value;
+use treatywatch_model::{ActorKind, RecordKind};
 
 use crate::context::Context;
 
@@ -59,120 +60,74 @@ pub struct Reference<'a> {
     pub expected: Expected,
 }
 
-/// Every reference in a record.
-pub fn of(record: &Record) -> Vec<Reference<'_>> {
-    of_record(record)
+/// Where each kind of record makes references: JSON Pointer patterns (`*` = every list item).
+fn patterns(kind: RecordKind) -> &'static [(&'static str, Expected)] {
+    match kind {
+        RecordKind::Actor => &[
+            ("/roles/*/of", Expected::StateOrOrganization),
+            ("/roles/*/source", Expected::Source),
+            ("/sources/*/source", Expected::Source),
+        ],
+        RecordKind::Treaty => &[
+            ("/parties/*/actor", Expected::StateOrOrganization),
+            ("/parties/*/actions/*/from", Expected::StateOrOrganization),
+            ("/parties/*/actions/*/source", Expected::Source),
+            ("/end/source", Expected::Source),
+            ("/extensions/*/source", Expected::Source),
+            ("/sources/*/source", Expected::Source),
+        ],
+        RecordKind::Source => &[],
+        RecordKind::Claim => &[
+            ("/claimant", Expected::Actor),
+            ("/on_behalf_of", Expected::StateOrOrganization),
+            ("/treaty", Expected::Treaty),
+            ("/accused", Expected::StateOrOrganization),
+            ("/sources/*/source", Expected::Source),
+            ("/responds_to/*", Expected::Claim),
+            ("/assessment/sources/*", Expected::Source),
+        ],
+    }
 }
 
-fn of_record<'a>(record: &'a Record) -> Vec<Reference<'a>> {
+/// Every reference in a record, read from its JSON value so that a record with other
+/// mistakes (a misspelt field, an impossible date) still has its references checked.
+pub fn of(kind: RecordKind, value: &Value) -> Vec<Reference<'_>> {
     let mut out = Vec::new();
-    let mut add = |pointer: String, id: &'a str, expected| {
-        out.push(Reference {
-            pointer,
-            id,
-            expected,
-        })
-    };
-    match record {
-        Record::Actor(a) => {
-            for (i, role) in a.roles.iter().enumerate() {
-                add(
-                    format!("/roles/{i}/of"),
-                    role.of.as_str(),
-                    Expected::StateOrOrganization,
-                );
-                if let Some(s) = &role.source {
-                    add(format!("/roles/{i}/source"), s.as_str(), Expected::Source);
-                }
-            }
-            for (i, c) in a.sources.iter().enumerate() {
-                add(
-                    format!("/sources/{i}/source"),
-                    c.source.as_str(),
-                    Expected::Source,
-                );
-            }
-        }
-        Record::Treaty(t) => {
-            for (i, party) in t.parties.iter().enumerate() {
-                add(
-                    format!("/parties/{i}/actor"),
-                    party.actor.as_str(),
-                    Expected::StateOrOrganization,
-                );
-                for (j, action) in party.actions.iter().enumerate() {
-                    if let Some(from) = &action.from {
-                        add(
-                            format!("/parties/{i}/actions/{j}/from"),
-                            from.as_str(),
-                            Expected::StateOrOrganization,
-                        );
-                    }
-                    if let Some(s) = &action.source {
-                        add(
-                            format!("/parties/{i}/actions/{j}/source"),
-                            s.as_str(),
-                            Expected::Source,
-                        );
-                    }
-                }
-            }
-            if let Some(s) = t.end.as_ref().and_then(|e| e.source.as_ref()) {
-                add("/end/source".into(), s.as_str(), Expected::Source);
-            }
-            for (i, e) in t.extensions.iter().enumerate() {
-                if let Some(s) = &e.source {
-                    add(
-                        format!("/extensions/{i}/source"),
-                        s.as_str(),
-                        Expected::Source,
-                    );
-                }
-            }
-            for (i, c) in t.sources.iter().enumerate() {
-                add(
-                    format!("/sources/{i}/source"),
-                    c.source.as_str(),
-                    Expected::Source,
-                );
-            }
-        }
-        Record::Source(_) => {}
-        Record::Claim(c) => {
-            add("/claimant".into(), c.claimant.as_str(), Expected::Actor);
-            if let Some(b) = &c.on_behalf_of {
-                add(
-                    "/on_behalf_of".into(),
-                    b.as_str(),
-                    Expected::StateOrOrganization,
-                );
-            }
-            if let Some(t) = &c.treaty {
-                add("/treaty".into(), t.as_str(), Expected::Treaty);
-            }
-            if let Some(a) = &c.accused {
-                add("/accused".into(), a.as_str(), Expected::StateOrOrganization);
-            }
-            for (i, s) in c.sources.iter().enumerate() {
-                add(
-                    format!("/sources/{i}/source"),
-                    s.source.as_str(),
-                    Expected::Source,
-                );
-            }
-            for (i, r) in c.responds_to.iter().enumerate() {
-                add(format!("/responds_to/{i}"), r.as_str(), Expected::Claim);
-            }
-            if let Some(a) = &c.assessment {
-                for (i, s) in a.sources.iter().enumerate() {
-                    add(
-                        format!("/assessment/sources/{i}"),
-                        s.as_str(),
-                        Expected::Source,
-                    );
-                }
-            }
-        }
+    for (pattern, expected) in patterns(kind) {
+        let steps: Vec<&str> = pattern.trim_start_matches('/').split('/').collect();
+        collect(value, &steps, String::new(), *expected, &mut out);
     }
     out
+}
+
+fn collect<'a>(
+    value: &'a Value,
+    steps: &[&str],
+    pointer: String,
+    expected: Expected,
+    out: &mut Vec<Reference<'a>>,
+) {
+    let Some((step, rest)) = steps.split_first() else {
+        if let Value::String(id) = value {
+            out.push(Reference {
+                pointer,
+                id,
+                expected,
+            });
+        }
+        return;
+    };
+    match (*step, value) {
+        ("*", Value::Array(items)) => {
+            for (i, item) in items.iter().enumerate() {
+                collect(item, rest, format!("{pointer}/{i}"), expected, out);
+            }
+        }
+        (key, Value::Object(map)) => {
+            if let Some(v) = map.get(key) {
+                collect(v, rest, format!("{pointer}/{key}"), expected, out);
+            }
+        }
+        _ => {}
+    }
 }

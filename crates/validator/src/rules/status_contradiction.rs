@@ -65,7 +65,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 index,
                 "/asserted_status",
                 format!(
-                    "the claim says the {} was {} on {}; the record says {}",
+                    "the claim says {} was {} on {}; the record says {}",
                     treaty.short_name,
                     asserted.as_str(),
                     c.date,

@@ -30,8 +30,8 @@ Use the id of an existing record (the hint names the closest one), or add the mi
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let ids: Vec<&str> = ctx.data.records.iter().filter_map(|r| r.id()).collect();
-    for (index, record) in ctx.typed() {
-        for reference in references::of(record) {
+    for (index, record) in ctx.data.records.iter().enumerate() {
+        for reference in references::of(record.kind, &record.value) {
             if ctx.index_of(reference.id).is_some() {
                 continue;
             }

@@ -32,8 +32,8 @@ Name a record of the expected kind.
 };
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    for (index, record) in ctx.typed() {
-        for reference in references::of(record) {
+    for (index, record) in ctx.data.records.iter().enumerate() {
+        for reference in references::of(record.kind, &record.value) {
             if reference.expected.accepts(ctx, reference.id) != Some(false) {
                 continue;
             }
