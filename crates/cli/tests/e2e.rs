@@ -297,3 +297,75 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+#[test]
+fn bundled_treaty_statuses_on_the_day_of_the_seed_article() {
+    // The record as it stood on 2019-02-03, the day the seed article was published.
+    let expected = [
+        ("inf", "in-force"),
+        ("abm", "ended (withdrawal)"),
+        ("npt", "in-force"),
+        ("ctbt", "not-in-force"),
+        ("start-i", "ended (expiry)"),
+        ("start-ii", "not-in-force"),
+        ("new-start", "in-force"),
+        ("sort", "ended (superseded)"),
+    ];
+    for (treaty, status) in expected {
+        let o = run(&["status", treaty, "--as-of", "2019-02-03"]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let first = stdout(&o).lines().next().unwrap().to_string();
+        assert!(
+            first.ends_with(&format!("on 2019-02-03: {status}")),
+            "{first}"
+        );
+    }
+    // The US had suspended its INF obligations the day before; Russia had not yet.
+    let inf = stdout(&run(&["status", "inf", "--as-of", "2019-02-03"]));
+    assert!(
+        inf.lines()
+            .any(|l| l.starts_with("usa ") && l.contains("suspended")),
+        "{inf}"
+    );
+    assert!(
+        inf.lines()
+            .any(|l| l.starts_with("rus ") && l.contains(" party ")),
+        "{inf}"
+    );
+}
+
+#[test]
+fn the_seed_articles_wrong_statements_are_findings() {
+    let o = run(&["validate", "--as-of", AS_OF, "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let notes: Vec<(String, String)> = value["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["severity"] == "note")
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap().to_string(),
+                d["record"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert!(
+        notes.contains(&(
+            "status-contradiction".into(),
+            "lendman-2019-02-03-start-i-in-force".into()
+        )),
+        "{notes:?}"
+    );
+    assert!(
+        notes.contains(&(
+            "status-contradiction".into(),
+            "lendman-2019-02-03-start-ii-in-force".into()
+        )),
+        "{notes:?}"
+    );
+    assert!(
+        notes.iter().any(|(rule, _)| rule == "accused-not-bound"),
+        "{notes:?}"
+    );
+}

@@ -526,6 +526,29 @@ fn is_core_float(b: &[u8]) -> bool {
 
 /// Parses one file's text. Only the first document is kept; a second one is reported.
 pub fn parse(text: &str, index: &LineIndex<'_>, limits: Limits) -> Parsed {
+    let (mut documents, problems) = run(text, index, limits, true);
+    Parsed {
+        root: if documents.is_empty() {
+            None
+        } else {
+            Some(documents.remove(0))
+        },
+        problems,
+    }
+}
+
+/// Parses every document of a YAML stream (for conformance testing against the YAML test
+/// suite): the documents read, and the problems found. A syntax error yields no document.
+pub fn parse_stream(text: &str, limits: Limits) -> (Vec<Node>, Vec<Problem>) {
+    run(text, &LineIndex::new(text), limits, false)
+}
+
+fn run(
+    text: &str,
+    index: &LineIndex<'_>,
+    limits: Limits,
+    single: bool,
+) -> (Vec<Node>, Vec<Problem>) {
     let mut builder = Builder {
         index,
         limits,
@@ -536,7 +559,8 @@ pub fn parse(text: &str, index: &LineIndex<'_>, limits: Limits) -> Parsed {
         root: None,
         problems: Vec::new(),
     };
-    let mut documents = 0;
+    let mut documents = Vec::new();
+    let mut started = 0;
     let mut parser = Parser::new_from_str(text);
     while let Some(next) = parser.next_event() {
         let (event, span) = match next {
@@ -550,36 +574,34 @@ pub fn parse(text: &str, index: &LineIndex<'_>, limits: Limits) -> Parsed {
                     format!("invalid YAML: {}", error.info()),
                     None,
                 );
-                return Parsed {
-                    root: None,
-                    problems: builder.problems,
-                };
+                return (Vec::new(), builder.problems);
             }
         };
         let span_converted = builder.index.convert(&span);
-        if let Event::DocumentStart(_) = event {
-            documents += 1;
-            if documents > 1 {
-                builder.problem(
-                    "parse-error",
-                    span_converted,
-                    "a data file holds one YAML document; this is a second one".into(),
-                    Some("move this document to a file of its own, or make the file a list of records"),
-                );
-                break;
+        match event {
+            Event::DocumentStart(_) => {
+                started += 1;
+                if single && started > 1 {
+                    builder.problem(
+                        "parse-error",
+                        span_converted,
+                        "a data file holds one YAML document; this is a second one".into(),
+                        Some("move this document to a file of its own, or make the file a list of records"),
+                    );
+                    break;
+                }
+                // Anchors belong to their document.
+                builder.anchors.clear();
             }
+            Event::DocumentEnd => documents.extend(builder.root.take()),
+            _ => {}
         }
         if builder.event(event, span_converted).is_err() {
-            return Parsed {
-                root: None,
-                problems: builder.problems,
-            };
+            return (Vec::new(), builder.problems);
         }
     }
-    Parsed {
-        root: builder.root,
-        problems: builder.problems,
-    }
+    documents.extend(builder.root.take());
+    (documents, builder.problems)
 }
 
 #[cfg(test)]

@@ -181,7 +181,7 @@ mod tests {
         assert!(!p.certainly_contains(&d("2004-03")));
         assert!(!p.certainly_excludes(&d("2004-03")));
         let q = Period::parse("1999/2000").unwrap();
-        assert!(q.certainly_contains(&d("1999-06-01")) == false);
+        assert!(!q.certainly_contains(&d("1999-06-01")));
         assert!(!q.certainly_excludes(&d("1999-06-01")));
         assert!(q.certainly_excludes(&d("2001-01-01")));
     }

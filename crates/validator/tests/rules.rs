@@ -244,9 +244,7 @@ fn invalid_date() {
         fired(&check(&[("claims/claims.yaml", &period)]), "invalid-date"),
         vec![e("claims/claims.yaml", 8, 11)]
     );
-    let leap = CLAIMS
-        .replace("date: 2019-02-02", "date: 2016-02-29")
-        .replace("2019-02-02\n  url", "2019-02-02\n  url");
+    let leap = CLAIMS.replace("date: 2019-02-02", "date: 2016-02-29");
     assert!(fired(&check(&[("claims/claims.yaml", &leap)]), "invalid-date").is_empty());
 }
 
@@ -604,9 +602,7 @@ fn status_contradiction() {
         .is_empty()
     );
     // A claim dated only to 2019 straddles the end: not certainly wrong either way.
-    let year = claim
-        .replace("date: 2019-02-03", "date: 2019")
-        .replace("article-2019-02-03", "article-2019-02-03");
+    let year = claim.replace("date: 2019-02-03", "date: 2019");
     assert!(
         fired(
             &check(&[("claims/status.yaml", &year)]),

@@ -35,12 +35,15 @@ the verdict and its sources.
 };
 
 fn matches(asserted: AssertedStatus, actual: TreatyStatus) -> bool {
-    match (asserted, actual) {
-        (AssertedStatus::InForce, TreatyStatus::InForce) => true,
-        (AssertedStatus::NotInForce, TreatyStatus::NotInForce | TreatyStatus::NotOpen) => true,
-        (AssertedStatus::Ended, TreatyStatus::Ended(_)) => true,
-        _ => false,
-    }
+    matches!(
+        (asserted, actual),
+        (AssertedStatus::InForce, TreatyStatus::InForce)
+            | (
+                AssertedStatus::NotInForce,
+                TreatyStatus::NotInForce | TreatyStatus::NotOpen
+            )
+            | (AssertedStatus::Ended, TreatyStatus::Ended(_))
+    )
 }
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
