@@ -3,7 +3,7 @@
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 use treatywatch_loader::{Dataset, Limits, Severity};
 use treatywatch_model::{Date, RecordKind, Truth};
@@ -30,6 +30,13 @@ fn load(data: &Path, limits: Limits) -> Result<Dataset, String> {
     treatywatch_loader::load(data, limits).map_err(|e| e.to_string())
 }
 
+/// A line on stderr for a person watching a terminal; nothing in pipelines and logs.
+fn progress(message: &str) {
+    if std::io::stderr().is_terminal() {
+        eprintln!("{message}");
+    }
+}
+
 /// Colour only on a terminal, and never when NO_COLOR is set.
 fn use_color() -> bool {
     std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
@@ -53,8 +60,11 @@ pub struct ValidateArgs {
 
 pub fn validate(args: ValidateArgs) -> Result<ExitCode, String> {
     let as_of = parse_as_of(args.as_of, today())?;
+    let started = Instant::now();
     let data = load(&args.data, args.limits)?;
-    let outcome = treatywatch_validator::validate(&data, &Options { as_of });
+    let loaded = started.elapsed();
+    let (outcome, rule_timings) = treatywatch_validator::validate_timed(&data, &Options { as_of });
+    let validated = started.elapsed();
     let summary = outcome.summary(&data);
     let text = match args.format {
         Format::Human => {
@@ -70,6 +80,25 @@ pub fn validate(args: ValidateArgs) -> Result<ExitCode, String> {
         Format::Sarif => render::sarif::render(&data, &outcome.diagnostics),
     };
     print(&text);
+    if std::env::var_os("TREATYWATCH_TIMINGS").is_some() {
+        // Where the time goes, for BENCHMARKS.md (stderr, so the output stays clean).
+        let mut slowest = rule_timings;
+        slowest.sort_by_key(|t| std::cmp::Reverse(t.1));
+        let top: Vec<String> = slowest
+            .iter()
+            .take(4)
+            .map(|(name, took)| format!("{name} {:.3}s", took.as_secs_f64()))
+            .collect();
+        eprintln!(
+            "timings: load {:.3}s · rules {:.3}s (slowest: {}) · render {:.3}s · {} records in {} files",
+            loaded.as_secs_f64(),
+            (validated - loaded).as_secs_f64(),
+            top.join(", "),
+            (started.elapsed() - validated).as_secs_f64(),
+            summary.records,
+            summary.files
+        );
+    }
     Ok(exit_code(&outcome, args.deny_warnings))
 }
 
@@ -100,6 +129,8 @@ pub fn report(
     check: bool,
     limits: Limits,
 ) -> Result<ExitCode, String> {
+    let started = std::time::Instant::now();
+    progress("reading and validating the data…");
     let data = load(&data_dir, limits)?;
     let outcome = treatywatch_validator::validate(&data, &Options { as_of: today() });
     if outcome.has_errors() {
@@ -116,7 +147,7 @@ pub fn report(
     }
     let as_of = parse_as_of(as_of, treatywatch_reporting::latest_event(&data))?;
     let options = treatywatch_reporting::ReportOptions { as_of, templates };
-    let started = std::time::Instant::now();
+    progress(&format!("typesetting the briefing as of {as_of}…"));
     let files =
         treatywatch_reporting::build(&data, &outcome, &options).map_err(|e| e.to_string())?;
     if check {
@@ -220,6 +251,30 @@ pub fn status(data_dir: &Path, treaty_id: &str, as_of: Option<String>) -> Result
     }
     print(&text);
     Ok(ExitCode::SUCCESS)
+}
+
+pub fn diff(
+    base: &str,
+    data_dir: &Path,
+    as_of: Option<String>,
+    format: crate::DiffFormat,
+) -> Result<ExitCode, String> {
+    let as_of = parse_as_of(as_of, today())?;
+    let head = load(data_dir, Limits::default())?;
+    let (old, _keep) = crate::diff::load_base(base, data_dir, Limits::default())?;
+    let changes = crate::diff::compare(base, &old, &head, as_of, today());
+    let text = match format {
+        crate::DiffFormat::Markdown => crate::diff::markdown(&changes),
+        crate::DiffFormat::Json => {
+            serde_json::to_string_pretty(&changes).map_err(|e| e.to_string())? + "\n"
+        }
+    };
+    print(&text);
+    Ok(if changes.new_errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 pub fn rules() -> Result<ExitCode, String> {

@@ -2,6 +2,8 @@
 //! It parses flags, wires the libraries together, prints, and chooses the exit code.
 
 mod commands;
+mod diff;
+mod scaffold;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -43,6 +45,20 @@ impl LimitArgs {
             max_alias_nodes: self.max_alias_nodes,
         }
     }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum DiffFormat {
+    Markdown,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum NewKind {
+    Claim,
+    Source,
+    Actor,
+    Treaty,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -106,6 +122,35 @@ enum Command {
         #[arg(long, default_value = "data")]
         data: PathBuf,
     },
+    /// Write a skeleton record (`data/<kind>s/<id>.yaml`) with every required field; never
+    /// overwrites a file.
+    New {
+        /// What to create.
+        #[arg(value_enum)]
+        kind: NewKind,
+        /// The new record's id (e.g. lavrov-2019-02-02-inf).
+        id: String,
+        /// The data folder.
+        #[arg(long, default_value = "data")]
+        data: PathBuf,
+    },
+    /// What a change does to the record, compared with a base folder or git revision:
+    /// records added, removed, changed; statuses; findings; new errors.
+    Diff {
+        /// The base: a data folder, or a git revision whose `--data` folder is read without a
+        /// checkout (e.g. origin/main).
+        #[arg(long)]
+        base: String,
+        /// The data folder (and its path inside the git repository).
+        #[arg(long, default_value = "data")]
+        data: PathBuf,
+        /// The date statuses are compared on (default today).
+        #[arg(long)]
+        as_of: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = DiffFormat::Markdown)]
+        format: DiffFormat,
+    },
     /// List the rules.
     Rules,
     /// Print a rule's documentation: what it checks, why, an example that fires, the fix.
@@ -155,6 +200,27 @@ fn main() -> ExitCode {
             as_of,
             data,
         } => commands::status(&data, &treaty, as_of),
+        Command::New { kind, id, data } => {
+            let kind = match kind {
+                NewKind::Claim => treatywatch_model::RecordKind::Claim,
+                NewKind::Source => treatywatch_model::RecordKind::Source,
+                NewKind::Actor => treatywatch_model::RecordKind::Actor,
+                NewKind::Treaty => treatywatch_model::RecordKind::Treaty,
+            };
+            scaffold::write_new(&data, kind, &id).map(|path| {
+                println!(
+                    "wrote {}: replace every TODO, then run `treatywatch validate`",
+                    path.display()
+                );
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Diff {
+            base,
+            data,
+            as_of,
+            format,
+        } => commands::diff(&base, &data, as_of, format),
         Command::Rules => commands::rules(),
         Command::Explain { rule } => commands::explain(&rule),
         Command::Schema { check, dir } => commands::schema(&dir, check),

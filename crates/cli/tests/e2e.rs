@@ -369,3 +369,205 @@ fn the_seed_articles_wrong_statements_are_findings() {
         "{notes:?}"
     );
 }
+
+#[test]
+fn new_writes_a_skeleton_that_validates_once_filled_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&workspace().join(VALID), dir.path());
+    let data = dir.path().to_str().unwrap();
+    let o = run(&["new", "claim", "lavrov-2019-02-02-new", "--data", data]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let path = dir.path().join("claims/lavrov-2019-02-02-new.yaml");
+    let skeleton = std::fs::read_to_string(&path).unwrap();
+    // Unfilled, every placeholder is an error on its own line.
+    let o = run(&[
+        "validate", "--data", data, "--as-of", AS_OF, "--format", "json",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let value: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let lines: Vec<u64> = value["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| {
+            d["file"]
+                .as_str()
+                .unwrap()
+                .ends_with("lavrov-2019-02-02-new.yaml")
+        })
+        .map(|d| d["line"].as_u64().unwrap())
+        .collect();
+    assert!(lines.len() >= 4, "{value}");
+    // Filled in, it is valid.
+    let filled = skeleton
+        .replace("date: TODO", "date: 2019-02-02")
+        .replace("claimant: todo-actor", "claimant: sergey-lavrov")
+        .replace("treaty: todo-treaty", "treaty: inf")
+        .replace("accused: todo-actor", "accused: usa")
+        .replace("source: todo-source", "source: article-2019-02-03")
+        .replace("TODO: the exact words, short", "we did everything we could")
+        .replace(
+            "TODO: one neutral sentence stating what is claimed",
+            "Lavrov said Russia had tried to save the treaty.",
+        )
+        .replace("TODO: paragraph, page or timestamp", "paragraph 9");
+    std::fs::write(&path, &filled).unwrap();
+    let o = run(&["validate", "--data", data, "--as-of", AS_OF]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    // A second `new` with the same id changes nothing.
+    let o = run(&["new", "claim", "lavrov-2019-02-02-new", "--data", data]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("already exists"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), filled);
+    for kind in ["source", "actor", "treaty"] {
+        let o = run(&["new", kind, &format!("new-{kind}"), "--data", data]);
+        assert_eq!(o.status.code(), Some(0), "{kind}: {}", stderr(&o));
+    }
+    assert_eq!(
+        run(&["new", "claim", "Not An Id", "--data", data])
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+fn git(repo: &Path, args: &[&str]) {
+    let ok = Command::new("git")
+        .args([
+            "-c",
+            "user.name=t",
+            "-c",
+            "user.email=t@example.org",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(args)
+        .current_dir(repo)
+        .output()
+        .unwrap();
+    assert!(
+        ok.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+}
+
+#[test]
+fn diff_against_a_git_revision_and_a_folder() {
+    let repo = tempfile::tempdir().unwrap();
+    let data = repo.path().join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    copy_dir(&workspace().join(VALID), &data);
+    git(repo.path(), &["init", "-q"]);
+    git(repo.path(), &["add", "."]);
+    git(repo.path(), &["commit", "-q", "-m", "base"]);
+    let base_copy = tempfile::tempdir().unwrap();
+    copy_dir(&data, base_copy.path());
+
+    // The change: a new claim (a new finding), an edited summary, a removed claim (its finding
+    // goes), and Russia's INF suspension taken out (a status change).
+    let claims = std::fs::read_to_string(data.join("claims/claims.yaml")).unwrap();
+    let start = claims
+        .find("- id: author-2019-02-03-start-ii-in-force")
+        .unwrap();
+    let edited = claims[..start].replace(
+        "The United States has violated the INF Treaty since 1999.",
+        "Lavrov said the United States had violated the INF Treaty since 1999.",
+    );
+    std::fs::write(data.join("claims/claims.yaml"), edited).unwrap();
+    std::fs::write(
+        data.join("claims/new.yaml"),
+        "- id: new-inf-ended\n  date: 2019-02-03\n  claimant: usa\n  kind: status\n  treaty: inf\n  asserted_status: ended\n  summary: The INF Treaty has ended.\n  sources: [{source: article-2019-02-03}]\n",
+    )
+    .unwrap();
+    let inf = std::fs::read_to_string(data.join("treaties/inf.yaml")).unwrap();
+    std::fs::write(
+        data.join("treaties/inf.yaml"),
+        inf.replace("      - {action: suspension, date: 2019-03-04}\n", ""),
+    )
+    .unwrap();
+
+    for base in ["HEAD", base_copy.path().to_str().unwrap()] {
+        let o = Command::new(env!("CARGO_BIN_EXE_treatywatch"))
+            .args([
+                "diff",
+                "--base",
+                base,
+                "--as-of",
+                "2019-06-01",
+                "--format",
+                "json",
+            ])
+            .current_dir(repo.path())
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let c: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        assert_eq!(
+            c["added"],
+            serde_json::json!([{"kind": "claim", "id": "new-inf-ended"}]),
+            "{c}"
+        );
+        assert_eq!(
+            c["removed"],
+            serde_json::json!([{"kind": "claim", "id": "author-2019-02-03-start-ii-in-force"}])
+        );
+        let changed: Vec<(String, String)> = c["changed"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|r| {
+                r["fields"].as_array().unwrap().iter().map(move |f| {
+                    (
+                        r["id"].as_str().unwrap().to_string(),
+                        f["field"].as_str().unwrap().to_string(),
+                    )
+                })
+            })
+            .collect();
+        assert_eq!(
+            changed,
+            [
+                ("inf".to_string(), "parties".to_string()),
+                (
+                    "lavrov-2019-02-02-since-1999".to_string(),
+                    "summary".to_string()
+                )
+            ]
+        );
+        assert_eq!(
+            c["statuses"],
+            serde_json::json!([{"treaty": "inf", "party": "rus", "before": "suspended", "after": "party"}])
+        );
+        assert_eq!(c["findings_added"].as_array().unwrap().len(), 1, "{c}");
+        assert!(
+            c["findings_added"][0]
+                .as_str()
+                .unwrap()
+                .contains("new-inf-ended")
+        );
+        assert!(
+            c["findings_removed"][0]
+                .as_str()
+                .unwrap()
+                .contains("author-2019-02-03-start-ii-in-force")
+        );
+        assert_eq!(c["new_errors"], serde_json::json!([]));
+    }
+    let o = Command::new(env!("CARGO_BIN_EXE_treatywatch"))
+        .args(["diff", "--base", "HEAD", "--as-of", "2019-06-01"])
+        .current_dir(repo.path())
+        .output()
+        .unwrap();
+    let md = stdout(&o);
+    assert!(
+        md.contains("### Added (1)") && md.contains("### Statuses that change"),
+        "{md}"
+    );
+    let o = Command::new(env!("CARGO_BIN_EXE_treatywatch"))
+        .args(["diff", "--base", "no-such-revision"])
+        .current_dir(repo.path())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+}

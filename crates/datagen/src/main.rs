@@ -22,6 +22,10 @@ struct Args {
     /// Claims per list file.
     #[arg(long, default_value_t = 1000)]
     per_file: usize,
+    /// Quote every date (`date: '2020-01-02'`), for tools that read unquoted dates as YAML
+    /// 1.1 timestamps and reject them (check-jsonschema, ajv-cli).
+    #[arg(long)]
+    quote_dates: bool,
 }
 
 /// A small deterministic generator (SplitMix64): no dependency, same output everywhere.
@@ -102,6 +106,10 @@ fn sentence(rng: &mut Rng, words: usize) -> String {
     s
 }
 
+fn quote(yes: bool, date: String) -> String {
+    if yes { format!("'{date}'") } else { date }
+}
+
 fn yaml_string(s: &str) -> String {
     format!("'{}'", s.replace('\'', "''"))
 }
@@ -172,6 +180,7 @@ fn generate(args: &Args) -> std::io::Result<()> {
         } else {
             format!("2020-{:02}-{:02}", 6 + s % 6, 1 + s % 28)
         };
+        let published = quote(args.quote_dates, published);
         let _ = write!(
             text,
             "- id: source-{s}\n  title: {}\n  kind: news\n  publisher: Publisher {}\n  published: {published}\n  url: https://example.org/news/{s}\n",
@@ -202,6 +211,7 @@ fn generate(args: &Args) -> std::io::Result<()> {
         } else {
             format!("2020-{:02}-{:02}", 1 + c % 5, 1 + c % 28)
         };
+        let date = quote(args.quote_dates, date);
         let source = rng.below(sources);
         let mut record = format!(
             "id: claim-{c}\ndate: {date}\nclaimant: person-{person}\non_behalf_of: {state}\nkind: {kind}\n"
@@ -211,7 +221,7 @@ fn generate(args: &Args) -> std::io::Result<()> {
         }
         match kind {
             "violation" | "compliance" => {
-                let _ = writeln!(record, "accused: {accused}\nperiod: {}/..", 1999 + c % 20);
+                let _ = writeln!(record, "accused: {accused}\nperiod: '{}/..'", 1999 + c % 20);
             }
             "status" => record.push_str("asserted_status: in-force\n"),
             _ => {}

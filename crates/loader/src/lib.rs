@@ -158,6 +158,11 @@ fn walk(root: &Path) -> Result<Vec<Found>, LoadError> {
                     None => Some(None),
                 };
                 stack.push((path, sub_kind, depth + 1));
+            } else if !meta.is_file() {
+                found.push(Found::Ignored(
+                    path,
+                    "not a regular file (a device, socket or pipe): it is not read",
+                ));
             } else {
                 match kind.flatten() {
                     Some(k) if is_data_extension(&path) => found.push(Found::Data(path, Some(k))),

@@ -42,22 +42,43 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     result
 }
 
-/// Writes every file under `out`, each atomically. Files are all built before this is
-/// called, so a failed build never touches the previous reports.
+/// Writes every file under `out`, each atomically, then removes treaty pages of treaties no
+/// longer in the data. Files are all built before this is called, so a failed build never
+/// touches the previous reports.
 pub fn write_all(out: &Path, files: &[OutputFile]) -> std::io::Result<()> {
     for f in files {
         write_atomic(&out.join(&f.path), &f.bytes)?;
     }
+    for obsolete in obsolete_pages(out, files) {
+        fs::remove_file(out.join(obsolete))?;
+    }
     Ok(())
 }
 
-/// The files whose content under `out` differs from what would be written.
+/// Treaty pages under `out/treaties/` that the new reports do not have.
+fn obsolete_pages(out: &Path, files: &[OutputFile]) -> Vec<String> {
+    let Ok(entries) = fs::read_dir(out.join("treaties")) else {
+        return Vec::new();
+    };
+    let mut pages: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter_map(|e| e.file_name().to_str().map(|n| format!("treaties/{n}")))
+        .filter(|p| p.ends_with(".md") && !files.iter().any(|f| &f.path == p))
+        .collect();
+    pages.sort();
+    pages
+}
+
+/// The files whose content under `out` differs from what would be written, and the treaty
+/// pages that would be removed.
 pub fn stale_files(out: &Path, files: &[OutputFile]) -> Vec<String> {
-    files
+    let mut stale: Vec<String> = files
         .iter()
         .filter(|f| fs::read(out.join(&f.path)).ok().as_deref() != Some(f.bytes.as_slice()))
         .map(|f| f.path.clone())
-        .collect()
+        .collect();
+    stale.extend(obsolete_pages(out, files));
+    stale
 }
 
 #[cfg(test)]
@@ -89,5 +110,23 @@ mod tests {
         assert!(stale_files(dir.path(), &files).is_empty());
         fs::write(dir.path().join("b.md"), "changed").unwrap();
         assert_eq!(stale_files(dir.path(), &files), vec!["b.md".to_string()]);
+    }
+
+    #[test]
+    fn pages_of_removed_treaties_are_stale_and_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let old = vec![
+            OutputFile::new("treaties/a.md", b"a".to_vec()),
+            OutputFile::new("treaties/b.md", b"b".to_vec()),
+        ];
+        write_all(dir.path(), &old).unwrap();
+        let new = vec![OutputFile::new("treaties/a.md", b"a".to_vec())];
+        assert_eq!(
+            stale_files(dir.path(), &new),
+            vec!["treaties/b.md".to_string()]
+        );
+        write_all(dir.path(), &new).unwrap();
+        assert!(!dir.path().join("treaties/b.md").exists());
+        assert!(stale_files(dir.path(), &new).is_empty());
     }
 }

@@ -10,6 +10,9 @@ pub mod render;
 pub mod rules;
 pub mod schema;
 
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
 use treatywatch_loader::{Dataset, Diagnostic, Severity};
 use treatywatch_model::Date;
 
@@ -70,14 +73,38 @@ impl Outcome {
 
 /// Runs every rule over the dataset.
 pub fn validate(data: &Dataset, options: &Options) -> Outcome {
+    validate_timed(data, options).0
+}
+
+/// Like [`validate`], also returning how long each rule took (for `TREATYWATCH_TIMINGS`).
+pub fn validate_timed(
+    data: &Dataset,
+    options: &Options,
+) -> (Outcome, Vec<(&'static str, Duration)>) {
     let ctx = Context::new(data, options.as_of);
+    // Rules are independent: run them on every core.
+    let results: Vec<(&'static str, Duration, Vec<Diagnostic>)> = rules::ALL
+        .par_iter()
+        .map(|rule| {
+            let started = Instant::now();
+            let mut found = Vec::new();
+            (rule.check)(&ctx, &mut found);
+            (rule.name, started.elapsed(), found)
+        })
+        .collect();
     let mut found: Vec<Diagnostic> = data.diagnostics.clone();
-    for rule in rules::ALL {
-        (rule.check)(&ctx, &mut found);
+    let mut timings = Vec::with_capacity(results.len());
+    for (name, took, diagnostics) in results {
+        timings.push((name, took));
+        found.extend(diagnostics);
     }
+    (finish(&ctx, data, found), timings)
+}
+
+fn finish(ctx: &Context, data: &Dataset, found: Vec<Diagnostic>) -> Outcome {
     let mut outcome = Outcome::default();
     for d in found {
-        match allowed_reason(&ctx, &d) {
+        match allowed_reason(ctx, &d) {
             Some(reason) => outcome.allowed.push(Allowed {
                 diagnostic: d,
                 reason,

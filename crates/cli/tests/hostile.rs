@@ -1,0 +1,239 @@
+//! Hostile input, end to end: each case gets a clear diagnostic with its place (or exit 2 with a
+//! message), never a panic or a hang, and the other files are still checked.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const GOOD: &str = "- id: usa\n  name: United States\n  kind: state\n";
+/// A claim with an unknown reference: proof that the good files are still checked.
+const CLAIM: &str = "- id: c\n  date: 2019-02-02\n  claimant: nobody\n  kind: other\n  summary: s\n  sources: [{source: s}]\n";
+const SOURCE: &str = "- id: s\n  title: t\n  kind: news\n  publisher: p\n  published: 2019\n  url: https://example.org/\n";
+
+fn dataset(files: &[(&str, &[u8])]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let base: [(&str, &[u8]); 3] = [
+        ("actors/good.yaml", GOOD.as_bytes()),
+        ("claims/good.yaml", CLAIM.as_bytes()),
+        ("sources/good.yaml", SOURCE.as_bytes()),
+    ];
+    for (path, bytes) in base.iter().chain(files) {
+        let full = dir.path().join(path);
+        std::fs::create_dir_all(full.parent().unwrap()).unwrap();
+        std::fs::write(full, bytes).unwrap();
+    }
+    dir
+}
+
+fn run(data: &Path, extra: &[&str]) -> (Output, serde_json::Value) {
+    let mut args = vec![
+        "validate",
+        "--format",
+        "json",
+        "--as-of",
+        "2026-11-27",
+        "--data",
+        data.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    let out = Command::new(env!("CARGO_BIN_EXE_treatywatch"))
+        .args(&args)
+        .output()
+        .unwrap();
+    let value = serde_json::from_slice(&out.stdout).unwrap_or(serde_json::Value::Null);
+    (out, value)
+}
+
+/// (rule, file name, line) of every diagnostic.
+fn found(value: &serde_json::Value) -> Vec<(String, String, u64)> {
+    value["diagnostics"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|d| {
+                    let file = PathBuf::from(d["file"].as_str().unwrap());
+                    (
+                        d["rule"].as_str().unwrap().to_string(),
+                        file.file_name().unwrap().to_string_lossy().into_owned(),
+                        d["line"].as_u64().unwrap(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Runs one hostile file beside the good ones; returns its diagnostics.
+fn hostile(name: &str, bytes: &[u8], extra: &[&str]) -> Vec<(String, String, u64)> {
+    let dir = dataset(&[(name, bytes)]);
+    let (out, value) = run(dir.path(), extra);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{name}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let all = found(&value);
+    assert!(
+        all.iter()
+            .any(|d| d.0 == "unknown-reference" && d.1 == "good.yaml"),
+        "{name}: the good files were not checked: {all:?}"
+    );
+    let file = Path::new(name)
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    all.into_iter().filter(|d| d.1 == file).collect()
+}
+
+#[test]
+fn billion_laughs() {
+    let mut text =
+        String::from("- id: a\n  x0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    for i in 1..10 {
+        let p = i - 1;
+        text.push_str(&format!(
+            "  x{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"
+        ));
+    }
+    let d = hostile("claims/bomb.yaml", text.as_bytes(), &[]);
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(d[0].0, "parse-error");
+    assert!(
+        d[0].2 >= 3,
+        "points at the alias that went over the budget: {d:?}"
+    );
+}
+
+#[test]
+fn nesting_100_000_deep() {
+    let text = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let d = hostile("claims/deep.yaml", text.as_bytes(), &[]);
+    assert_eq!(d, vec![("parse-error".into(), "deep.yaml".into(), 1)]);
+}
+
+#[test]
+fn a_large_scalar_over_the_file_limit() {
+    let text = format!("- id: a\n  summary: {}\n", "x".repeat(2_000_000));
+    let d = hostile(
+        "claims/big.yaml",
+        text.as_bytes(),
+        &["--max-file-bytes", "1000000"],
+    );
+    assert_eq!(d, vec![("parse-error".into(), "big.yaml".into(), 1)]);
+}
+
+#[test]
+fn too_many_values_in_one_file() {
+    let text = "- {}\n".repeat(100_000);
+    let d = hostile(
+        "claims/many.yaml",
+        text.as_bytes(),
+        &["--max-nodes", "50000"],
+    );
+    assert_eq!(
+        d.len(),
+        1,
+        "one diagnostic, not 100 000: {:?}",
+        &d[..d.len().min(3)]
+    );
+    assert_eq!(d[0].0, "parse-error");
+}
+
+#[test]
+fn invalid_utf8() {
+    let d = hostile("claims/latin1.yaml", b"- id: a\n  summary: caf\xe9\n", &[]);
+    assert_eq!(d, vec![("parse-error".into(), "latin1.yaml".into(), 2)]);
+}
+
+#[test]
+fn bom_crlf_and_mixed_line_endings_are_read() {
+    let text = "\u{feff}- id: a\r\n  date: 2019-02-30\r\n  claimant: usa\n  kind: other\r\n  summary: s\n  sources: [{source: s}]\r\n";
+    let d = hostile("claims/crlf.yaml", text.as_bytes(), &[]);
+    assert_eq!(d, vec![("invalid-date".into(), "crlf.yaml".into(), 2)]);
+}
+
+#[test]
+fn empty_and_comment_only_files_are_reported() {
+    for (name, text) in [
+        ("claims/empty.yaml", ""),
+        ("claims/comment.yaml", "# nothing here\n"),
+    ] {
+        let d = hostile(name, text.as_bytes(), &[]);
+        assert_eq!(d.len(), 1, "{name}: {d:?}");
+        assert_eq!(d[0].0, "ignored-file");
+    }
+}
+
+#[test]
+fn several_documents() {
+    let d = hostile("claims/docs.yaml", b"- id: a1\n---\n- id: a2\n", &[]);
+    assert!(
+        d.contains(&("parse-error".into(), "docs.yaml".into(), 2)),
+        "{d:?}"
+    );
+}
+
+#[test]
+fn foreign_tags() {
+    let d = hostile(
+        "claims/tag.yaml",
+        b"- id: a\n  summary: !!python/object/apply:os.system [\"rm -rf /\"]\n",
+        &[],
+    );
+    assert!(d.iter().any(|x| x.0 == "parse-error" && x.2 == 2), "{d:?}");
+}
+
+#[test]
+fn keys_that_are_not_strings() {
+    let d = hostile("claims/keys.yaml", b"- id: a\n  ? [x, y]\n  : z\n", &[]);
+    assert!(d.iter().any(|x| x.0 == "parse-error" && x.2 == 2), "{d:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn symlinks_out_of_the_data_folder_and_loops_are_not_followed() {
+    let dir = dataset(&[]);
+    std::os::unix::fs::symlink("/etc/passwd", dir.path().join("claims/passwd.yaml")).unwrap();
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("claims/loop")).unwrap();
+    let (out, value) = run(dir.path(), &[]);
+    assert_eq!(out.status.code(), Some(1));
+    let d = found(&value);
+    assert!(
+        d.contains(&("ignored-file".into(), "passwd.yaml".into(), 1)),
+        "{d:?}"
+    );
+    assert!(
+        d.contains(&("ignored-file".into(), "loop".into(), 1)),
+        "{d:?}"
+    );
+    assert!(
+        !String::from_utf8_lossy(&out.stdout).contains("root:"),
+        "nothing of /etc/passwd is shown"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_is_not_read() {
+    let dir = dataset(&[]);
+    let fifo = dir.path().join("claims/pipe.yaml");
+    let made = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .map(|s| s.success())
+        .unwrap_or(false);
+    if !made {
+        return; // no mkfifo on this system: nothing to test
+    }
+    let (out, value) = run(dir.path(), &[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(found(&value).contains(&("ignored-file".into(), "pipe.yaml".into(), 1)));
+}
+
+#[test]
+fn a_data_folder_that_does_not_exist() {
+    let (out, _) = run(Path::new("/nonexistent/treatywatch/data"), &[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("does not exist"));
+}
