@@ -133,12 +133,16 @@ fn export_revision(rev: &str, data: &Path, into: &Path) -> Result<(), String> {
     Ok(())
 }
 
-fn by_id(data: &Dataset) -> BTreeMap<String, (String, &Value)> {
+fn by_id(data: &Dataset) -> BTreeMap<String, (String, Value)> {
     data.records
         .iter()
         .filter_map(|r| {
-            r.id()
-                .map(|id| (id.to_string(), (r.kind.name().to_string(), &r.value)))
+            r.id().map(|id| {
+                (
+                    id.to_string(),
+                    (r.kind.name().to_string(), r.node.to_json()),
+                )
+            })
         })
         .collect()
 }

@@ -39,8 +39,6 @@ pub struct LoadedRecord {
     pub in_list: bool,
     /// The record's tree, with positions; JSON Pointers in diagnostics are relative to it.
     pub node: Node,
-    /// The record as JSON (what the schemas validate).
-    pub value: serde_json::Value,
     /// The typed record, or `None` when the value does not fit the model (the schema check
     /// then says why).
     pub record: Option<Record>,
@@ -50,6 +48,12 @@ impl LoadedRecord {
     /// The record's id as written, when it has a string `id`.
     pub fn id(&self) -> Option<&str> {
         self.node.get("id").and_then(Node::as_str)
+    }
+
+    /// The record as JSON (what the schemas validate), made on demand: keeping it for every
+    /// record would double the memory of a large dataset.
+    pub fn value(&self) -> serde_json::Value {
+        self.node.to_json()
     }
 
     /// The span of the value at `pointer` (inside the record), or of the record itself.
@@ -405,14 +409,13 @@ fn split_records(index: usize, kind: RecordKind, root: Node, result: &mut FileRe
             );
             continue;
         }
-        let value = node.to_json();
-        let record = Record::from_value(kind, &value).ok();
+        // The JSON form is only a step to the typed record (see `LoadedRecord::value`).
+        let record = Record::from_value(kind, &node.to_json()).ok();
         result.records.push(LoadedRecord {
             kind,
             file: index,
             in_list,
             node,
-            value,
             record,
         });
     }

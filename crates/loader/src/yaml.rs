@@ -4,7 +4,7 @@
 //! what a duplicate key, an alias, a deep nesting or a tag means: the last of two duplicate
 //! keys is never kept silently, and alias expansion, depth and node count are budgeted.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use saphyr_parser::{Event, Parser, ScalarStyle, Span as YamlSpan, Tag};
 
@@ -135,7 +135,8 @@ enum Frame {
         /// The key read and waiting for its value; `None` in the key slot means "skip the
         /// value" (the key was not a string).
         pending: Option<Option<(String, Span)>>,
-        seen: HashMap<String, Span>,
+        /// Keys seen, once the mapping is large enough for a set to beat a scan.
+        seen: Option<HashSet<String>>,
         start: Span,
         anchor: usize,
     },
@@ -213,8 +214,9 @@ impl Builder<'_> {
             }) => match pending.take() {
                 None => {
                     // This node is a key.
-                    let key = match &node.value {
-                        NodeValue::Str(s) => Some(s.clone()),
+                    let span = node.span;
+                    let key = match node.value {
+                        NodeValue::Str(s) => Some(s),
                         NodeValue::Int(i) => Some(i.to_string()),
                         NodeValue::Bool(b) => Some(b.to_string()),
                         NodeValue::Float(f) => Some(f.to_string()),
@@ -224,16 +226,29 @@ impl Builder<'_> {
                     if key.is_none() {
                         problem = Some((
                             "parse-error",
-                            node.span,
+                            span,
                             "a mapping key must be a string, not a list or a mapping".to_string(),
                             None,
                         ));
                     }
-                    *pending = Some(key.map(|k| (k, node.span)));
+                    *pending = Some(key.map(|k| (k, span)));
                 }
                 Some(None) => {}
                 Some(Some((key, key_span))) => {
-                    if let Some(first) = seen.get(&key) {
+                    // Records have a dozen keys: a scan is cheaper than hashing.
+                    let repeated = if entries.len() < 16 {
+                        entries.iter().any(|e| e.key == key)
+                    } else {
+                        let set = seen
+                            .get_or_insert_with(|| entries.iter().map(|e| e.key.clone()).collect());
+                        !set.insert(key.clone())
+                    };
+                    let first = if repeated {
+                        entries.iter().find(|e| e.key == key).map(|e| e.key_span)
+                    } else {
+                        None
+                    };
+                    if let Some(first) = first {
                         problem = Some((
                             "duplicate-key",
                             key_span,
@@ -244,7 +259,6 @@ impl Builder<'_> {
                             )),
                         ));
                     } else {
-                        seen.insert(key.clone(), key_span);
                         entries.push(Entry {
                             key,
                             key_span,
@@ -288,7 +302,7 @@ impl Builder<'_> {
                     Frame::Map {
                         entries: Vec::new(),
                         pending: None,
-                        seen: HashMap::new(),
+                        seen: None,
                         start: span,
                         anchor,
                     },

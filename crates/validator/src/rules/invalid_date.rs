@@ -37,29 +37,59 @@ const DURATION_KEYS: &[&str] = &["term", "withdrawal_notice"];
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for (index, record) in ctx.data.records.iter().enumerate() {
-        let mut stack: Vec<(&Node, String)> = vec![(&record.node, String::new())];
-        while let Some((node, pointer)) = stack.pop() {
-            match &node.value {
-                NodeValue::Map(entries) => {
-                    for e in entries {
-                        let p = format!("{pointer}/{}", pointer_token(&e.key));
-                        if let Some(message) = problem(&e.key, &e.value) {
-                            out.push(
-                                ctx.report(&RULE, index, &p, message)
-                                    .with_help(help(&e.key)),
-                            );
-                        }
-                        stack.push((&e.value, p));
-                    }
+        let mut path = Vec::new();
+        walk(ctx, index, &record.node, &mut path, out);
+    }
+}
+
+/// One step of a JSON Pointer, kept borrowed: the pointer is only built for a problem.
+enum Step<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+fn pointer(path: &[Step]) -> String {
+    let mut p = String::new();
+    for step in path {
+        p.push('/');
+        match step {
+            Step::Key(k) => p.push_str(&pointer_token(k)),
+            Step::Index(i) => p.push_str(&i.to_string()),
+        }
+    }
+    p
+}
+
+/// Depth-first over the record (the loader bounds its depth).
+fn walk<'a>(
+    ctx: &Context,
+    index: usize,
+    node: &'a Node,
+    path: &mut Vec<Step<'a>>,
+    out: &mut Vec<Diagnostic>,
+) {
+    match &node.value {
+        NodeValue::Map(entries) => {
+            for e in entries {
+                path.push(Step::Key(&e.key));
+                if let Some(message) = problem(&e.key, &e.value) {
+                    out.push(
+                        ctx.report(&RULE, index, &pointer(path), message)
+                            .with_help(help(&e.key)),
+                    );
                 }
-                NodeValue::Seq(items) => {
-                    for (i, item) in items.iter().enumerate() {
-                        stack.push((item, format!("{pointer}/{i}")));
-                    }
-                }
-                _ => {}
+                walk(ctx, index, &e.value, path, out);
+                path.pop();
             }
         }
+        NodeValue::Seq(items) => {
+            for (i, item) in items.iter().enumerate() {
+                path.push(Step::Index(i));
+                walk(ctx, index, item, path, out);
+                path.pop();
+            }
+        }
+        _ => {}
     }
 }
 

@@ -1,7 +1,7 @@
 //! Every reference a record makes: where it is, what it names, and what kind it must name.
 //! Shared by `unknown-reference` and `wrong-reference-kind`.
 
-use serde_json::Value;
+use treatywatch_loader::{Node, NodeValue};
 use treatywatch_model::{ActorKind, RecordKind};
 
 use crate::context::Context;
@@ -53,11 +53,34 @@ impl Expected {
     }
 }
 
-/// One reference: the JSON Pointer of the value, the id, what it must name.
+/// One step of a reference's place.
+#[derive(Clone, Copy)]
+enum Step {
+    Key(&'static str),
+    Index(usize),
+}
+
+/// One reference: where it is, the id, what it must name. The place is kept as steps (no
+/// allocation); [`Reference::pointer`] builds the JSON Pointer when a diagnostic needs it.
 pub struct Reference<'a> {
-    pub pointer: String,
+    steps: [Step; 6],
+    len: usize,
     pub id: &'a str,
     pub expected: Expected,
+}
+
+impl Reference<'_> {
+    pub fn pointer(&self) -> String {
+        let mut p = String::new();
+        for step in &self.steps[..self.len] {
+            p.push('/');
+            match step {
+                Step::Key(k) => p.push_str(k),
+                Step::Index(i) => p.push_str(&i.to_string()),
+            }
+        }
+        p
+    }
 }
 
 /// Where each kind of record makes references: JSON Pointer patterns (`*` = every list item).
@@ -89,43 +112,62 @@ fn patterns(kind: RecordKind) -> &'static [(&'static str, Expected)] {
     }
 }
 
-/// Every reference in a record, read from its JSON value so that a record with other
-/// mistakes (a misspelt field, an impossible date) still has its references checked.
-pub fn of(kind: RecordKind, value: &Value) -> Vec<Reference<'_>> {
+/// Every reference in a record, read from its tree so that a record with other mistakes (a
+/// misspelt field, an impossible date) still has its references checked.
+pub fn of(kind: RecordKind, value: &Node) -> Vec<Reference<'_>> {
     let mut out = Vec::new();
     for (pattern, expected) in patterns(kind) {
-        let steps: Vec<&str> = pattern.trim_start_matches('/').split('/').collect();
-        collect(value, &steps, String::new(), *expected, &mut out);
+        let steps: Vec<&'static str> = pattern.trim_start_matches('/').split('/').collect();
+        let mut place = Place {
+            steps: [Step::Index(0); 6],
+            len: 0,
+        };
+        collect(value, &steps, &mut place, *expected, &mut out);
     }
     out
 }
 
+struct Place {
+    steps: [Step; 6],
+    len: usize,
+}
+
 fn collect<'a>(
-    value: &'a Value,
-    steps: &[&str],
-    pointer: String,
+    value: &'a Node,
+    pattern: &[&'static str],
+    place: &mut Place,
     expected: Expected,
     out: &mut Vec<Reference<'a>>,
 ) {
-    let Some((step, rest)) = steps.split_first() else {
-        if let Value::String(id) = value {
+    let Some((step, rest)) = pattern.split_first() else {
+        if let NodeValue::Str(id) = &value.value {
             out.push(Reference {
-                pointer,
+                steps: place.steps,
+                len: place.len,
                 id,
                 expected,
             });
         }
         return;
     };
-    match (*step, value) {
-        ("*", Value::Array(items)) => {
+    if place.len == place.steps.len() {
+        return;
+    }
+    match (*step, &value.value) {
+        ("*", NodeValue::Seq(items)) => {
             for (i, item) in items.iter().enumerate() {
-                collect(item, rest, format!("{pointer}/{i}"), expected, out);
+                place.steps[place.len] = Step::Index(i);
+                place.len += 1;
+                collect(item, rest, place, expected, out);
+                place.len -= 1;
             }
         }
-        (key, Value::Object(map)) => {
-            if let Some(v) = map.get(key) {
-                collect(v, rest, format!("{pointer}/{key}"), expected, out);
+        (key, NodeValue::Map(_)) => {
+            if let Some(v) = value.get(key) {
+                place.steps[place.len] = Step::Key(key);
+                place.len += 1;
+                collect(v, rest, place, expected, out);
+                place.len -= 1;
             }
         }
         _ => {}

@@ -59,10 +59,14 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         .enumerate()
         .flat_map_iter(|(index, record)| {
             let mut out = Vec::new();
-            if let Some((schema, validator)) = compiled.for_kind(record.kind)
-                && !validator.is_valid(&record.value)
-            {
-                for error in validator.iter_errors(&record.value) {
+            let Some((schema, validator)) = compiled.for_kind(record.kind) else {
+                return out;
+            };
+            // The JSON form lives only while its record is checked: kept for every record, it
+            // would double the memory of a large dataset.
+            let value = record.node.to_json();
+            if !validator.is_valid(&value) {
+                for error in validator.iter_errors(&value) {
                     let pointer = error.instance_path().to_string();
                     let schema_path = error.schema_path().to_string();
                     out.extend(describe(

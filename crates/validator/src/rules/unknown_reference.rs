@@ -31,14 +31,14 @@ Use the id of an existing record (the hint names the closest one), or add the mi
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let ids: Vec<&str> = ctx.data.records.iter().filter_map(|r| r.id()).collect();
     for (index, record) in ctx.data.records.iter().enumerate() {
-        for reference in references::of(record.kind, &record.value) {
+        for reference in references::of(record.kind, &record.node) {
             if ctx.index_of(reference.id).is_some() {
                 continue;
             }
             let mut d = ctx.report(
                 &RULE,
                 index,
-                &reference.pointer,
+                &reference.pointer(),
                 format!(
                     "`{}` is not the id of any record; expected {}",
                     reference.id,

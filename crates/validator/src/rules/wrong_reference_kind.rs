@@ -33,7 +33,7 @@ Name a record of the expected kind.
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for (index, record) in ctx.data.records.iter().enumerate() {
-        for reference in references::of(record.kind, &record.value) {
+        for reference in references::of(record.kind, &record.node) {
             if reference.expected.accepts(ctx, reference.id) != Some(false) {
                 continue;
             }
@@ -47,7 +47,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             out.push(ctx.report(
                 &RULE,
                 index,
-                &reference.pointer,
+                &reference.pointer(),
                 format!(
                     "`{}` is a {actual}, but this field expects {}",
                     reference.id,
