@@ -35,7 +35,7 @@ fi
 measure() { # label, command…
   local label=$1; shift
   /usr/bin/time -f "%e %M" -o "$work/time" "$@" > "$work/out" 2> "$work/err" || true
-  read -r secs kb < "$work/time"
+  read -r secs kb < <(tail -1 "$work/time")
   printf '%-42s %8.2f s %8d MiB\n' "$label" "$secs" "$((kb / 1024))"
 }
 

@@ -242,14 +242,14 @@ fn generate(args: &Args) -> std::io::Result<()> {
         }
         if c % 500 == 499 {
             write(out.join(format!("claims/single/claim-{c}.yaml")), &record)?;
-            continue;
-        }
-        let mut lines = record.lines();
-        if let Some(first) = lines.next() {
-            let _ = writeln!(text, "- {first}");
-        }
-        for line in lines {
-            let _ = writeln!(text, "  {line}");
+        } else {
+            let mut lines = record.lines();
+            if let Some(first) = lines.next() {
+                let _ = writeln!(text, "- {first}");
+            }
+            for line in lines {
+                let _ = writeln!(text, "  {line}");
+            }
         }
         if (c + 1) % args.per_file == 0 {
             write(out.join(format!("claims/claims-{file:05}.yaml")), &text)?;
