@@ -232,42 +232,43 @@ fn whole_file_span() -> Span {
     }
 }
 
+impl FileResult {
+    /// A file that is not read, with the one diagnostic that says why.
+    fn unread(
+        index: usize,
+        path: &Path,
+        rule: &'static str,
+        severity: Severity,
+        message: String,
+    ) -> FileResult {
+        FileResult {
+            file: SourceFile {
+                path: display_path(path),
+                text: String::new(),
+                kind: None,
+            },
+            records: Vec::new(),
+            diagnostics: vec![Diagnostic::new(
+                rule,
+                severity,
+                index,
+                whole_file_span(),
+                message,
+            )],
+        }
+    }
+}
+
 fn read_file(index: usize, found: Found, limits: Limits) -> FileResult {
     let (path, kind) = match found {
         Found::Data(p, k) => (p, k),
         Found::Ignored(p, why) => {
-            return FileResult {
-                file: SourceFile {
-                    path: display_path(&p),
-                    text: String::new(),
-                    kind: None,
-                },
-                records: Vec::new(),
-                diagnostics: vec![Diagnostic::new(
-                    "ignored-file",
-                    Severity::Warning,
-                    index,
-                    whole_file_span(),
-                    format!("ignored: {why}"),
-                )],
-            };
+            let message = format!("ignored: {why}");
+            return FileResult::unread(index, &p, "ignored-file", Severity::Warning, message);
         }
         Found::Unreadable(p, why) => {
-            return FileResult {
-                file: SourceFile {
-                    path: display_path(&p),
-                    text: String::new(),
-                    kind: None,
-                },
-                records: Vec::new(),
-                diagnostics: vec![Diagnostic::new(
-                    "unreadable-file",
-                    Severity::Error,
-                    index,
-                    whole_file_span(),
-                    format!("cannot read this file: {why}"),
-                )],
-            };
+            let message = format!("cannot read this file: {why}");
+            return FileResult::unread(index, &p, "unreadable-file", Severity::Error, message);
         }
     };
     let shown = display_path(&path);

@@ -44,13 +44,15 @@ pub fn escape_markdown(text: &str) -> String {
     out
 }
 
-/// A URL made safe inside a markdown autolink (`<…>`): characters that could end the link or
-/// start markup are percent-encoded.
+/// A URL made safe inside a markdown autolink (`<…>`): characters that could end the link
+/// are percent-encoded.
 pub fn escape_url(url: &str) -> String {
     let mut out = String::with_capacity(url.len());
     for c in url.chars() {
         match c {
-            '<' | '>' | '"' | '`' | '|' | ' ' | '\\' | '[' | ']' | '(' | ')' | '*' | '_' => {
+            // Inside `<…>` nothing but these can end the link or break its line; emphasis and
+            // brackets are not parsed there, so the URL otherwise stays exactly as written.
+            '<' | '>' | '"' | '`' | '|' | ' ' | '\\' => {
                 out.push_str(&format!("%{:02X}", c as u32));
             }
             c if c.is_control() || c.is_whitespace() => {
