@@ -156,6 +156,16 @@ enum Command {
         #[arg(long, value_enum, default_value_t = DiffFormat::Markdown)]
         format: DiffFormat,
     },
+    /// Put data files in the canonical layout (record keys in the model's order), keeping
+    /// every comment; `--check` lists the files that would change and exits 1.
+    Fmt {
+        /// Change nothing; exit 1 if a file is not in the canonical layout.
+        #[arg(long)]
+        check: bool,
+        /// The data folder.
+        #[arg(long, default_value = "data")]
+        data: PathBuf,
+    },
     /// List the rules.
     Rules,
     /// Print a rule's documentation: what it checks, why, an example that fires, the fix.
@@ -226,6 +236,7 @@ fn main() -> ExitCode {
             as_of,
             format,
         } => commands::diff(&base, &data, as_of, format),
+        Command::Fmt { check, data } => commands::fmt(&data, check),
         Command::Rules => commands::rules(),
         Command::Explain { rule } => commands::explain(&rule),
         Command::Schema { check, dir } => commands::schema(&dir, check),

@@ -571,3 +571,59 @@ fn diff_against_a_git_revision_and_a_folder() {
         .unwrap();
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn fmt_orders_keys_keeps_comments_changes_no_meaning_and_is_idempotent() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&workspace().join(VALID), dir.path());
+    let data = dir.path().to_str().unwrap();
+    let path = dir.path().join("treaties/start-ii.yaml");
+    std::fs::write(
+        &path,
+        "# START II, keys out of order\r\nid: start-ii\r\nparties:\r\n  - actor: usa\r\n    actions: [{action: signature, date: 1993-01-03}]\r\n  # Russia signed the same day\r\n  - actor: rus\r\n    actions: [{action: signature, date: 1993-01-03}]\r\n# the name comes from the text\r\nname: Treaty on Further Reduction and Limitation of Strategic Offensive Arms\r\nkind: bilateral\r\nshort_name: START II\r\nopened: 1993-01-03\r\n",
+    )
+    .unwrap();
+    let records = |dir: &Path| -> Vec<serde_json::Value> {
+        let data = treatywatch_loader::load(dir, treatywatch_loader::Limits::default()).unwrap();
+        let mut values: Vec<serde_json::Value> = data.records.iter().map(|r| r.value()).collect();
+        values.sort_by_key(|v| v["id"].as_str().unwrap_or("").to_string());
+        values
+    };
+    let before = records(dir.path());
+    let o = run(&["fmt", "--check", "--data", data]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("start-ii.yaml"), "{}", stdout(&o));
+    assert!(
+        std::fs::read_to_string(&path).unwrap().contains('\r'),
+        "--check changes nothing"
+    );
+    let o = run(&["fmt", "--data", data]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let formatted = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        formatted,
+        "# START II, keys out of order\nid: start-ii\n# the name comes from the text\nname: Treaty on Further Reduction and Limitation of Strategic Offensive Arms\nshort_name: START II\nkind: bilateral\nopened: 1993-01-03\nparties:\n  - actor: usa\n    actions: [{action: signature, date: 1993-01-03}]\n  # Russia signed the same day\n  - actor: rus\n    actions: [{action: signature, date: 1993-01-03}]\n"
+    );
+    assert_eq!(
+        records(dir.path()),
+        before,
+        "the loaded records are the same"
+    );
+    assert_eq!(
+        run(&["fmt", "--check", "--data", data]).status.code(),
+        Some(0),
+        "idempotent"
+    );
+    assert_eq!(
+        run(&["validate", "--data", data, "--as-of", AS_OF])
+            .status
+            .code(),
+        Some(0)
+    );
+}
+
+#[test]
+fn the_bundled_data_is_in_the_canonical_layout() {
+    let o = run(&["fmt", "--check"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+}

@@ -5,6 +5,7 @@
 //! parallel; a file that fails to parse gives a diagnostic and the load goes on.
 
 pub mod diagnostic;
+pub mod format;
 pub mod tree;
 pub mod yaml;
 

@@ -367,14 +367,14 @@ pub struct Treaty {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(schema_with = "url_schema")]
     pub text_url: Option<String>,
-    /// Every party (and named non-party) with its actions.
-    pub parties: Vec<Party>,
     /// Where the facts in this record come from.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Citation>,
     /// Anything a reader should know about this treaty.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Every party (and named non-party) with its actions.
+    pub parties: Vec<Party>,
     /// Rules silenced for this record, each with a reason.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub allow: Vec<Allow>,

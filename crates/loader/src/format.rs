@@ -1,0 +1,148 @@
+//! A canonical layout for data files that keeps every comment and never changes meaning: the
+//! keys of each record (a block mapping, alone in its file or an item of a list) are put in the
+//! model's order, each key moving with the comment lines directly above it and every line of
+//! its value, untouched. Line endings become `\n` and the file ends with one newline.
+//!
+//! Records whose layout is not the plain block form (flow mappings, several keys on a line,
+//! keys at different indents, a first key that would have to leave the `- ` line) are left as
+//! they are: this formatter only moves whole lines.
+
+use crate::tree::{Node, NodeValue};
+
+/// Lines of `text`, each without its line ending.
+fn lines(text: &str) -> Vec<&str> {
+    text.split('\n')
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        .collect()
+}
+
+/// The formatted text of a file whose records are `records` (in file order), with keys in
+/// `order` (unknown keys after the known ones, in their order).
+pub fn format_file(text: &str, records: &[&Node], order: &[&str]) -> String {
+    let mut out_lines: Vec<String> = lines(text).iter().map(|l| l.to_string()).collect();
+    // Drop the empty string after a final newline; it is added back below.
+    while out_lines.last().is_some_and(|l| l.is_empty()) {
+        out_lines.pop();
+    }
+    for record in records {
+        if let Some((start, new)) = reorder(&out_lines, record, order) {
+            out_lines.splice(start..start + new.len(), new);
+        }
+    }
+    let mut out = out_lines.join("\n");
+    out.push('\n');
+    out
+}
+
+/// The lines `[start, start + n)` of a record rearranged, or `None` to leave it.
+fn reorder(file: &[String], record: &Node, order: &[&str]) -> Option<(usize, Vec<String>)> {
+    let NodeValue::Map(entries) = &record.value else {
+        return None;
+    };
+    if entries.len() < 2 {
+        return None;
+    }
+    // Every key on its own line, in increasing lines, at one indent.
+    let column = entries[0].key_span.column;
+    let key_lines: Vec<usize> = entries
+        .iter()
+        .map(|e| e.key_span.line as usize - 1)
+        .collect();
+    if entries.iter().any(|e| e.key_span.column != column)
+        || key_lines.windows(2).any(|w| w[0] >= w[1])
+    {
+        return None;
+    }
+    // A flow mapping (`{a: 1, b: 2}`) has its keys on one line: already excluded above.
+    let last = entries.last()?;
+    let mut end = last.value.span.end_line as usize - 1;
+    if last.value.span.end_column == 1 && end > key_lines[key_lines.len() - 1] {
+        end -= 1; // the span ends at the start of the next line
+    }
+    let end = end.min(file.len().saturating_sub(1));
+    // Block i: the comment lines directly above key i, then key i's lines up to block i+1.
+    let mut starts: Vec<usize> = key_lines.clone();
+    for (i, start) in starts.iter_mut().enumerate().skip(1) {
+        while *start > key_lines[i - 1] + 1 && file[*start - 1].trim_start().starts_with('#') {
+            *start -= 1;
+        }
+    }
+    let rank = |key: &str| order.iter().position(|k| *k == key).unwrap_or(order.len());
+    let mut indices: Vec<usize> = (0..entries.len()).collect();
+    indices.sort_by_key(|&i| (rank(&entries[i].key), i));
+    if indices[0] != 0 {
+        // The first key shares its line with `- ` (or starts the file): it must stay first.
+        return None;
+    }
+    if indices.iter().enumerate().all(|(a, b)| a == *b) {
+        return None;
+    }
+    let block = |i: usize| -> Vec<String> {
+        let from = starts[i];
+        let to = if i + 1 < entries.len() {
+            starts[i + 1]
+        } else {
+            end + 1
+        };
+        file[from..to].to_vec()
+    };
+    // The last block carries no trailing blank lines into the middle.
+    let mut blocks: Vec<Vec<String>> = indices.iter().map(|&i| block(i)).collect();
+    let mut trailing = Vec::new();
+    for b in &mut blocks {
+        while b.len() > 1 && b.last().is_some_and(|l| l.trim().is_empty()) {
+            if let Some(l) = b.pop() {
+                trailing.push(l);
+            }
+        }
+    }
+    let mut new: Vec<String> = blocks.concat();
+    new.extend(trailing);
+    Some((starts[0], new))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::yaml::{Limits, LineIndex, parse};
+
+    fn fmt(text: &str) -> String {
+        let parsed = parse(text, &LineIndex::new(text), Limits::default());
+        let root = parsed.root.unwrap();
+        let records: Vec<&Node> = match &root.value {
+            NodeValue::Seq(items) => items.iter().collect(),
+            _ => vec![&root],
+        };
+        format_file(
+            text,
+            &records,
+            &["id", "date", "claimant", "kind", "summary", "sources"],
+        )
+    }
+
+    #[test]
+    fn orders_keys_keeping_comments_and_values() {
+        let text = "# file comment\n- id: a\n  summary: >-\n    two\n    lines\n  # the claimant\n  claimant: usa\n  date: 2019\n  sources:\n    - source: s\n\n- id: b\n  kind: other\n  date: 2019\n";
+        let out = fmt(text);
+        assert_eq!(
+            out,
+            "# file comment\n- id: a\n  date: 2019\n  # the claimant\n  claimant: usa\n  summary: >-\n    two\n    lines\n  sources:\n    - source: s\n\n- id: b\n  date: 2019\n  kind: other\n"
+        );
+        assert_eq!(fmt(&out), out, "idempotent");
+    }
+
+    #[test]
+    fn leaves_what_it_cannot_move_safely() {
+        for text in [
+            "- {summary: x, id: a}\n",
+            "- summary: x\n  id: a\n",
+            "id: a\n",
+        ] {
+            assert_eq!(fmt(text), text);
+        }
+        assert_eq!(
+            fmt("id: a\r\nkind: x\r\ndate: 1\r\n"),
+            "id: a\ndate: 1\nkind: x\n"
+        );
+    }
+}
