@@ -138,6 +138,10 @@ enum Command {
         /// The data folder.
         #[arg(long, default_value = "data")]
         data: PathBuf,
+        /// Fill a field: `--set date=2019-02-02 --set claimant=sergey-lavrov` (repeatable).
+        /// On a terminal, the fields not given are asked for.
+        #[arg(long = "set", value_name = "KEY=VALUE")]
+        set: Vec<String>,
     },
     /// What a change does to the record, compared with a base folder or git revision:
     /// records added, removed, changed; statuses; findings; new errors.
@@ -215,14 +219,20 @@ fn main() -> ExitCode {
             as_of,
             data,
         } => commands::status(&data, &treaty, as_of),
-        Command::New { kind, id, data } => {
+        Command::New {
+            kind,
+            id,
+            data,
+            set,
+        } => {
             let kind = match kind {
                 NewKind::Claim => treatywatch_model::RecordKind::Claim,
                 NewKind::Source => treatywatch_model::RecordKind::Source,
                 NewKind::Actor => treatywatch_model::RecordKind::Actor,
                 NewKind::Treaty => treatywatch_model::RecordKind::Treaty,
             };
-            scaffold::write_new(&data, kind, &id).map(|path| {
+            let prompt = std::io::IsTerminal::is_terminal(&std::io::stdin());
+            scaffold::write_new(&data, kind, &id, &set, prompt).map(|path| {
                 println!(
                     "wrote {}: replace every TODO, then run `treatywatch validate`",
                     path.display()

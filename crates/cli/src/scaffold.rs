@@ -2,7 +2,7 @@
 //! the placeholders only the contributor can fill in (each one an error on its own line until
 //! it is), written to `data/<kind>/<id>.yaml` and never over an existing file.
 
-use std::io::Write;
+use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 
 use treatywatch_model::{Id, RecordKind};
@@ -55,16 +55,56 @@ pub fn skeleton(kind: RecordKind, id: &str) -> String {
     )
 }
 
-/// Writes the skeleton to `<data>/<folder>/<id>.yaml`; refuses to overwrite.
-pub fn write_new(data: &Path, kind: RecordKind, id: &str) -> Result<PathBuf, String> {
+/// Writes the skeleton to `<data>/<folder>/<id>.yaml`, its placeholders filled from `values`
+/// (`key=value`) and, on a terminal, from answers to prompts; refuses to overwrite.
+pub fn write_new(
+    data: &Path,
+    kind: RecordKind,
+    id: &str,
+    values: &[String],
+    prompt: bool,
+) -> Result<PathBuf, String> {
     if !Id::is_valid(id) {
         return Err(format!(
             "`{id}` is not a valid id: lower-case letters and digits in dash-separated groups (e.g. lavrov-2019-02-02-inf)"
         ));
     }
     let dir = data.join(kind.folder());
-    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     let path = dir.join(format!("{id}.yaml"));
+    if path.exists() {
+        return Err(format!(
+            "{} already exists; nothing was written",
+            path.display()
+        ));
+    }
+    let mut given: Vec<(String, String)> = Vec::new();
+    for v in values {
+        let (key, value) = v
+            .split_once('=')
+            .ok_or_else(|| format!("--set takes key=value, not `{v}`"))?;
+        given.push((key.trim().to_string(), value.trim().to_string()));
+    }
+    let mut text = skeleton(kind, id);
+    // One placeholder at a time, top to bottom, so line numbers stay valid.
+    let mut index = 0;
+    while let Some(p) = placeholders(&text).into_iter().nth(index) {
+        let answer = match given.iter().position(|(k, _)| *k == p.key) {
+            Some(at) => Some(given.remove(at).1),
+            None if prompt => ask(&p),
+            None => None,
+        };
+        match answer.filter(|a| !a.is_empty()) {
+            Some(value) => text = fill(&text, &p, &value),
+            None => index += 1,
+        }
+    }
+    if let Some((key, _)) = given.first() {
+        return Err(format!(
+            "`{key}` is not a field to fill in a new {}",
+            kind.name()
+        ));
+    }
+    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     // `create_new` fails if the file exists: an existing record is never overwritten.
     let mut file = std::fs::OpenOptions::new()
         .write(true)
@@ -76,7 +116,6 @@ pub fn write_new(data: &Path, kind: RecordKind, id: &str) -> Result<PathBuf, Str
             }
             _ => format!("cannot create {}: {e}", path.display()),
         })?;
-    let text = skeleton(kind, id);
     if let Err(e) = file
         .write_all(text.as_bytes())
         .and_then(|()| file.sync_all())
@@ -85,4 +124,75 @@ pub fn write_new(data: &Path, kind: RecordKind, id: &str) -> Result<PathBuf, Str
         return Err(format!("cannot write {}: {e}", path.display()));
     }
     Ok(path)
+}
+
+/// Asks for one placeholder on the terminal; an empty answer keeps the placeholder.
+fn ask(p: &Placeholder) -> Option<String> {
+    eprint!("{} ({}): ", p.key, p.hint);
+    let _ = std::io::stderr().flush();
+    let mut line = String::new();
+    std::io::stdin().lock().read_line(&mut line).ok()?;
+    Some(line.trim().to_string())
+}
+
+/// A placeholder in a skeleton: its line, key, and the hint in its comment.
+pub struct Placeholder {
+    pub line: usize,
+    pub key: String,
+    pub hint: String,
+}
+
+/// The placeholders a contributor fills in (`TODO` values and `todo-` ids).
+pub fn placeholders(skeleton: &str) -> Vec<Placeholder> {
+    skeleton
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim_start().starts_with('#'))
+        .filter_map(|(line, l)| {
+            let body = l.trim_start().trim_start_matches("- ");
+            let (key, rest) = body.split_once(": ")?;
+            let (value, hint) = rest.split_once(" #").unwrap_or((rest, ""));
+            let value = value.trim().trim_matches('"');
+            (value.starts_with("TODO") || value.starts_with("todo-")).then(|| Placeholder {
+                line,
+                key: key.trim().to_string(),
+                hint: if hint.trim().is_empty() {
+                    value.trim_start_matches("TODO: ").to_string()
+                } else {
+                    hint.trim().to_string()
+                },
+            })
+        })
+        .collect()
+}
+
+/// Writes `value` for the placeholder: plain when it is an id, a date or a URL, else quoted.
+pub fn fill(skeleton: &str, placeholder: &Placeholder, value: &str) -> String {
+    let plain = Id::is_valid(value)
+        || treatywatch_model::Date::parse(value).is_ok()
+        || ((value.starts_with("https://") || value.starts_with("http://"))
+            && !value.contains([' ', '#']));
+    let rendered = if plain {
+        value.to_string()
+    } else {
+        serde_json::to_string(value).unwrap_or_else(|_| "\"\"".into())
+    };
+    skeleton
+        .lines()
+        .enumerate()
+        .map(|(i, l)| {
+            if i != placeholder.line {
+                return l.to_string();
+            }
+            let indent = &l[..l.len() - l.trim_start().len()];
+            let dash = if l.trim_start().starts_with("- ") {
+                "- "
+            } else {
+                ""
+            };
+            format!("{indent}{dash}{}: {rendered}", placeholder.key)
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
 }

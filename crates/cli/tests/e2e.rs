@@ -627,3 +627,56 @@ fn the_bundled_data_is_in_the_canonical_layout() {
     let o = run(&["fmt", "--check"]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
 }
+
+#[test]
+fn new_fills_placeholders_from_flags() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&workspace().join(VALID), dir.path());
+    let data = dir.path().to_str().unwrap();
+    let o = run(&[
+        "new",
+        "claim",
+        "lavrov-2019-02-02-flags",
+        "--data",
+        data,
+        "--set",
+        "date=2019-02-02",
+        "--set",
+        "claimant=sergey-lavrov",
+        "--set",
+        "treaty=inf",
+        "--set",
+        "accused=usa",
+        "--set",
+        "quote=we did everything we could: \"to save it\"",
+        "--set",
+        "summary=Lavrov said Russia had tried to save the treaty.",
+        "--set",
+        "source=article-2019-02-03",
+        "--set",
+        "locator=paragraph 9",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = run(&["validate", "--data", data, "--as-of", AS_OF]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let text =
+        std::fs::read_to_string(dir.path().join("claims/lavrov-2019-02-02-flags.yaml")).unwrap();
+    assert!(
+        text.contains("quote: \"we did everything we could: \\\"to save it\\\"\""),
+        "{text}"
+    );
+    let o = run(&[
+        "new",
+        "claim",
+        "other-id",
+        "--data",
+        data,
+        "--set",
+        "colour=blue",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        !dir.path().join("claims/other-id.yaml").exists(),
+        "nothing written on a bad flag"
+    );
+}
