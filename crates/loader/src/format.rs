@@ -59,7 +59,13 @@ fn reorder(file: &[String], record: &Node, order: &[&str]) -> Option<(usize, Vec
     if last.value.span.end_column == 1 && end > key_lines[key_lines.len() - 1] {
         end -= 1; // the span ends at the start of the next line
     }
-    let end = end.min(file.len().saturating_sub(1));
+    // Never before the last key's own line, never past the file: a region is whole lines.
+    let end = end
+        .max(key_lines[key_lines.len() - 1])
+        .min(file.len().saturating_sub(1));
+    if key_lines[key_lines.len() - 1] >= file.len() {
+        return None;
+    }
     // Block i: the comment lines directly above key i, then key i's lines up to block i+1.
     let mut starts: Vec<usize> = key_lines.clone();
     for (i, start) in starts.iter_mut().enumerate().skip(1) {
@@ -84,7 +90,9 @@ fn reorder(file: &[String], record: &Node, order: &[&str]) -> Option<(usize, Vec
         } else {
             end + 1
         };
-        file[from..to].to_vec()
+        file.get(from..to)
+            .map(<[String]>::to_vec)
+            .unwrap_or_default()
     };
     // The last block carries no trailing blank lines into the middle.
     let mut blocks: Vec<Vec<String>> = indices.iter().map(|&i| block(i)).collect();

@@ -75,6 +75,21 @@ proptest! {
     }
 
     #[test]
+    fn formatting_never_panics_and_keeps_the_records(text in yamlish()) {
+        let parsed = parse_text(&text);
+        if let (Some(root), true) = (parsed.root, parsed.problems.is_empty()) {
+            let records: Vec<&treatywatch_loader::Node> = match &root.value {
+                treatywatch_loader::NodeValue::Seq(items) => items.iter().collect(),
+                _ => vec![&root],
+            };
+            let out = treatywatch_loader::format::format_file(&text, &records, &["id", "b", "a"]);
+            let again = parse_text(&out);
+            prop_assert!(again.problems.is_empty(), "{out:?}: {:?}", again.problems);
+            prop_assert_eq!(again.root.map(|r| r.to_json()), Some(root.to_json()));
+        }
+    }
+
+    #[test]
     fn arbitrary_unicode_never_panics(text in "\\PC{0,200}") {
         let _ = parse_text(&text);
     }
