@@ -4,6 +4,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
+use treatywatch_validator::render::printable;
 
 use treatywatch_loader::{Dataset, Limits, Severity};
 use treatywatch_model::{Date, RecordKind, Truth};
@@ -183,17 +184,21 @@ pub fn status(data_dir: &Path, treaty_id: &str, as_of: Option<String>) -> Result
     let data = load(data_dir, Limits::default())?;
     let ctx = treatywatch_validator::Context::new(&data, on);
     let Some(treaty) = ctx.treaty(treaty_id) else {
-        let known: Vec<&str> = ctx.treaties().map(|(_, t)| t.id.as_str()).collect();
+        let known: Vec<String> = ctx
+            .treaties()
+            .map(|(_, t)| printable(t.id.as_str()))
+            .collect();
         return Err(format!(
-            "no treaty `{treaty_id}` in {} (known: {})",
+            "no treaty `{}` in {} (known: {})",
+            printable(treaty_id),
             data_dir.display(),
             known.join(", ")
         ));
     };
     let mut text = format!(
         "{} ({}) on {on}: {}\n",
-        treaty.short_name,
-        treaty.id,
+        printable(&treaty.short_name),
+        printable(treaty.id.as_str()),
         treaty.status_on(&on)
     );
     let mut facts = vec![format!("opened {}", treaty.opened)];
@@ -225,8 +230,8 @@ pub fn status(data_dir: &Path, treaty_id: &str, as_of: Option<String>) -> Result
                 Truth::Uncertain => "uncertain",
             };
             [
-                p.actor.to_string(),
-                name.to_string(),
+                printable(p.actor.as_str()),
+                printable(name),
                 treaty.party_status_on(p.actor.as_str(), &on).to_string(),
                 bound.into(),
                 last,

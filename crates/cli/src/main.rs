@@ -39,6 +39,9 @@ struct LimitArgs {
     /// Most values YAML aliases may add to one data file.
     #[arg(long, default_value_t = treatywatch_loader::Limits::default().max_alias_nodes)]
     max_alias_nodes: usize,
+    /// Most records in one list file.
+    #[arg(long, default_value_t = treatywatch_loader::Limits::default().max_records)]
+    max_records: usize,
 }
 
 impl LimitArgs {
@@ -48,6 +51,7 @@ impl LimitArgs {
             max_depth: self.max_depth,
             max_nodes: self.max_nodes,
             max_alias_nodes: self.max_alias_nodes,
+            max_records: self.max_records,
         }
     }
 }

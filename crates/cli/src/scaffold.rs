@@ -105,24 +105,16 @@ pub fn write_new(
         ));
     }
     std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    // `create_new` fails if the file exists: an existing record is never overwritten.
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&path)
-        .map_err(|e| match e.kind() {
+    // Written whole (temporary file, then linked into place) and never over an existing
+    // record: a killed run leaves no file or the whole file.
+    treatywatch_reporting::write_new_atomic(&path, text.as_bytes()).map_err(|e| {
+        match e.kind() {
             std::io::ErrorKind::AlreadyExists => {
                 format!("{} already exists; nothing was written", path.display())
             }
-            _ => format!("cannot create {}: {e}", path.display()),
-        })?;
-    if let Err(e) = file
-        .write_all(text.as_bytes())
-        .and_then(|()| file.sync_all())
-    {
-        let _ = std::fs::remove_file(&path);
-        return Err(format!("cannot write {}: {e}", path.display()));
-    }
+            _ => format!("cannot write {}: {e}", path.display()),
+        }
+    })?;
     Ok(path)
 }
 

@@ -7,13 +7,24 @@
 //! keys at different indents, a first key that would have to leave the `- ` line) are left as
 //! they are: this formatter only moves whole lines.
 
-use crate::tree::{Node, NodeValue};
+use serde_json::Value;
 
-/// Lines of `text`, each without its line ending.
+use crate::tree::{Node, NodeValue};
+use crate::yaml::Limits;
+
+/// Lines of `text`, each without its line ending; line ends are YAML's (`\r\n`, `\n`, or a
+/// lone `\r`), the ones the parser counts, so that a record's key lines are these lines.
 fn lines(text: &str) -> Vec<&str> {
-    text.split('\n')
-        .map(|l| l.strip_suffix('\r').unwrap_or(l))
-        .collect()
+    let mut out = Vec::new();
+    let mut start = 0;
+    for end in crate::yaml::line_break_ends(text) {
+        let line = &text[start..end];
+        let line = line.strip_suffix('\n').unwrap_or(line);
+        out.push(line.strip_suffix('\r').unwrap_or(line));
+        start = end;
+    }
+    out.push(&text[start..]);
+    out
 }
 
 /// The formatted text of a file whose records are `records` (in file order), with keys in
@@ -31,7 +42,46 @@ pub fn format_file(text: &str, records: &[&Node], order: &[&str]) -> String {
     }
     let mut out = out_lines.join("\n");
     out.push('\n');
+    if out != text && !reads_the_same(&out, records) {
+        // Moving whole lines and normalising line ends must not change a value; where the
+        // parser disagrees (it reads a block scalar that ends the file without a final line
+        // break with one line break more than the same text with it), the file is left as is.
+        return text.to_string();
+    }
     out
+}
+
+/// Does `text` hold exactly `records`, with the same values (keys in any order)?
+fn reads_the_same(text: &str, records: &[&Node]) -> bool {
+    let parsed = crate::yaml::parse(text, &crate::yaml::LineIndex::new(text), Limits::default());
+    if !parsed.problems.is_empty() {
+        return false;
+    }
+    let Some(root) = parsed.root else {
+        return records.is_empty();
+    };
+    let again: Vec<&Node> = match &root.value {
+        NodeValue::Seq(items) => items.iter().collect(),
+        _ => vec![&root],
+    };
+    again.len() == records.len()
+        && again
+            .iter()
+            .zip(records)
+            .all(|(a, b)| sorted(a.to_json()) == sorted(b.to_json()))
+}
+
+/// A JSON value with every object's keys sorted, to compare values whatever the key order.
+pub(crate) fn sorted(v: Value) -> Value {
+    match v {
+        Value::Object(map) => {
+            let mut entries: Vec<_> = map.into_iter().map(|(k, v)| (k, sorted(v))).collect();
+            entries.sort_by(|a, b| a.0.cmp(&b.0));
+            Value::Object(entries.into_iter().collect())
+        }
+        Value::Array(items) => Value::Array(items.into_iter().map(sorted).collect()),
+        other => other,
+    }
 }
 
 /// The lines `[start, start + n)` of a record rearranged, or `None` to leave it.
@@ -137,6 +187,21 @@ mod tests {
             "# file comment\n- id: a\n  date: 2019\n  # the claimant\n  claimant: usa\n  summary: >-\n    two\n    lines\n  sources:\n    - source: s\n\n- id: b\n  date: 2019\n  kind: other\n"
         );
         assert_eq!(fmt(&out), out, "idempotent");
+    }
+
+    #[test]
+    fn leaves_a_file_whose_reformatted_text_would_read_differently() {
+        // The parser reads a folded scalar that ends the file on a blank line without a
+        // final line break as "x\n\n", the same text with the line break as "x\n" (found
+        // by the fuzzer: tests/fuzz-regressions/yaml/folded-scalar-lone-cr-at-end).
+        let text = "summary: >\n x\n ";
+        let read = |t: &str| {
+            parse(t, &LineIndex::new(t), Limits::default())
+                .root
+                .unwrap()
+        };
+        assert_ne!(read(text).to_json(), read("summary: >\n x\n \n").to_json());
+        assert_eq!(fmt(text), text);
     }
 
     #[test]

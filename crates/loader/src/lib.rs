@@ -6,6 +6,8 @@
 
 pub mod diagnostic;
 pub mod format;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod tree;
 pub mod yaml;
 
@@ -356,15 +358,37 @@ fn read_file(index: usize, found: Found, limits: Limits) -> FileResult {
             ));
         }
         None => {}
-        Some(root) => split_records(index, kind, root, &mut result),
+        Some(root) => split_records(index, kind, root, limits.max_records, &mut result),
     }
     result.file.text = text;
     result
 }
 
-fn split_records(index: usize, kind: RecordKind, root: Node, result: &mut FileResult) {
+fn split_records(
+    index: usize,
+    kind: RecordKind,
+    root: Node,
+    max_records: usize,
+    result: &mut FileResult,
+) {
     let (items, in_list) = match root.value {
         NodeValue::Map(_) => (vec![root], false),
+        NodeValue::Seq(items) if items.len() > max_records => {
+            result.diagnostics.push(
+                Diagnostic::new(
+                    "parse-error",
+                    Severity::Error,
+                    index,
+                    root.span,
+                    format!(
+                        "the file holds {} records, over the limit of {max_records} per file; none of them is checked",
+                        items.len()
+                    ),
+                )
+                .with_help("split the list into several files, or raise the limit with --max-records"),
+            );
+            return;
+        }
         NodeValue::Seq(items) => (items, true),
         NodeValue::Null => {
             result.diagnostics.push(Diagnostic::new(

@@ -21,6 +21,8 @@ pub struct Limits {
     pub max_nodes: usize,
     /// The most nodes alias expansion may add to one file.
     pub max_alias_nodes: usize,
+    /// The most records one list file may hold.
+    pub max_records: usize,
 }
 
 impl Default for Limits {
@@ -30,6 +32,7 @@ impl Default for Limits {
             max_depth: 64,
             max_nodes: 50_000_000,
             max_alias_nodes: 10_000,
+            max_records: 100_000,
         }
     }
 }
@@ -61,7 +64,7 @@ pub struct LineIndex<'a> {
 impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> LineIndex<'a> {
         let mut line_starts = vec![0];
-        line_starts.extend(memchr_newlines(text));
+        line_starts.extend(line_break_ends(text));
         LineIndex {
             text,
             line_starts,
@@ -117,11 +120,15 @@ impl<'a> LineIndex<'a> {
     }
 }
 
-fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.bytes()
-        .enumerate()
-        .filter(|(_, b)| *b == b'\n')
-        .map(|(i, _)| i + 1)
+/// The byte offsets where lines start after the first, with YAML's line breaks: `\r\n`, `\n`
+/// and a lone `\r` (the parser counts lines the same way, so its line numbers map here).
+pub fn line_break_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().filter_map(move |(i, b)| match b {
+        b'\n' => Some(i + 1),
+        b'\r' if bytes.get(i + 1) != Some(&b'\n') => Some(i + 1),
+        _ => None,
+    })
 }
 
 enum Frame {

@@ -63,7 +63,9 @@ impl Duration {
             number.clear();
             last_rank = rank;
         }
-        if !number.is_empty() {
+        // Weeks are kept as days: their total must still print as a valid day count (found by
+        // the fuzzer: `P768768W` printed as `P5381376D`, which did not read back).
+        if !number.is_empty() || out.days > 999_999 {
             return Err(err());
         }
         Ok(out)
@@ -169,5 +171,12 @@ mod tests {
         for s in ["P6M", "P15Y", "P1Y6M", "P90D", "P0D"] {
             assert_eq!(Duration::parse(s).unwrap().to_string(), s);
         }
+    }
+
+    #[test]
+    fn weeks_whose_days_could_not_be_written_back_are_refused() {
+        assert_eq!(Duration::parse("P142857W").unwrap().to_string(), "P999999D");
+        assert!(Duration::parse("P768768W").is_err());
+        assert!(Duration::parse("P142857W1D").is_err());
     }
 }

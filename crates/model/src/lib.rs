@@ -6,6 +6,8 @@
 
 pub mod date;
 pub mod duration;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod period;
 pub mod records;
 pub mod status;

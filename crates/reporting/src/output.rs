@@ -21,7 +21,10 @@ impl OutputFile {
     }
 }
 
-/// Writes `bytes` to `path` atomically (temporary file in the same folder, then rename).
+/// Writes `bytes` to `path` atomically: a new temporary file in the same folder (created
+/// exclusively, so never an existing file or a planted symbolic link), flushed to disk, then
+/// renamed over `path`, and the folder flushed so the rename itself survives a crash. A run
+/// killed at any point leaves either the old file or the new one, never a mix.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = path
         .parent()
@@ -29,17 +32,87 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .unwrap_or(Path::new("."));
     fs::create_dir_all(dir)?;
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("out");
-    let temp: PathBuf = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+    let (temp, mut file) = create_temporary(dir, name)?;
     let result = (|| {
-        let mut file = fs::File::create(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
+        write_bytes(&mut file, bytes)?;
+        drop(file);
         fs::rename(&temp, path)
     })();
     if result.is_err() {
         let _ = fs::remove_file(&temp);
+        return result;
     }
+    // Flushing a folder is not supported everywhere (Windows): the rename is done either way.
+    if let Ok(d) = fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+/// Writes a new file atomically and never over an existing one: the bytes go to a temporary
+/// file that is then hard-linked to `path` (which fails if `path` exists) and removed. A run
+/// killed at any point leaves no file or the whole file. Fails with `AlreadyExists` when
+/// `path` exists.
+pub fn write_new_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    fs::create_dir_all(dir)?;
+    if fs::symlink_metadata(path).is_ok() {
+        return Err(std::io::Error::from(std::io::ErrorKind::AlreadyExists));
+    }
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("out");
+    let (temp, mut file) = create_temporary(dir, name)?;
+    let result = (|| {
+        write_bytes(&mut file, bytes)?;
+        drop(file);
+        fs::hard_link(&temp, path)
+    })();
+    let _ = fs::remove_file(&temp);
     result
+}
+
+/// Writes and flushes `bytes` to disk.
+fn write_bytes(file: &mut fs::File, bytes: &[u8]) -> std::io::Result<()> {
+    match pause_mid_write() {
+        // Test aid: stop half-way through the file for a while, so that a test can kill the
+        // process in the middle of a write and check that nothing is lost.
+        Some(pause) => {
+            let half = bytes.len() / 2;
+            file.write_all(&bytes[..half])?;
+            file.flush()?;
+            std::thread::sleep(pause);
+            file.write_all(&bytes[half..])?;
+        }
+        None => file.write_all(bytes)?,
+    }
+    file.sync_all()
+}
+
+/// `TREATYWATCH_TEST_PAUSE_MID_WRITE_MS`: how long each write stops half-way (tests only).
+fn pause_mid_write() -> Option<std::time::Duration> {
+    let ms = std::env::var("TREATYWATCH_TEST_PAUSE_MID_WRITE_MS").ok()?;
+    ms.parse().ok().map(std::time::Duration::from_millis)
+}
+
+/// A new file `.NAME.PID-N.tmp` beside the target, never one that exists already.
+fn create_temporary(dir: &Path, name: &str) -> std::io::Result<(PathBuf, fs::File)> {
+    let mut attempt = 0u32;
+    loop {
+        let temp = dir.join(format!(".{name}.{}-{attempt}.tmp", std::process::id()));
+        match fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temp)
+        {
+            Ok(file) => return Ok((temp, file)),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && attempt < 1000 => {
+                attempt += 1;
+            }
+            Err(e) => return Err(e),
+        }
+    }
 }
 
 /// Writes every file under `out`, each atomically, then removes treaty pages of treaties no
@@ -97,6 +170,37 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names.len(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_planted_symbolic_link_is_never_written_through() {
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("victim");
+        fs::write(&victim, "keep").unwrap();
+        // Whatever temporary name a run might pick, it is created new, never opened.
+        for n in 0..3 {
+            let name = format!(".x.md.{}-{n}.tmp", std::process::id());
+            std::os::unix::fs::symlink(&victim, dir.path().join(name)).unwrap();
+        }
+        write_atomic(&dir.path().join("x.md"), b"new").unwrap();
+        assert_eq!(fs::read(&victim).unwrap(), b"keep");
+        assert_eq!(fs::read(dir.path().join("x.md")).unwrap(), b"new");
+    }
+
+    #[test]
+    fn a_new_file_is_written_whole_and_never_over_an_existing_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("claims/new.yaml");
+        write_new_atomic(&path, b"one").unwrap();
+        let again = write_new_atomic(&path, b"two").unwrap_err();
+        assert_eq!(again.kind(), std::io::ErrorKind::AlreadyExists);
+        assert_eq!(fs::read(&path).unwrap(), b"one");
+        let names: Vec<_> = fs::read_dir(dir.path().join("claims"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names.len(), 1, "no temporary left: {names:?}");
     }
 
     #[test]

@@ -5,6 +5,7 @@ use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, Config, termcolor::Buffer};
 use treatywatch_loader::{Dataset, Diagnostic, Severity};
 
+use super::printable;
 use crate::{Allowed, Summary};
 
 /// Renders every diagnostic and the closing count. `color` adds ANSI colours.
@@ -18,7 +19,7 @@ pub fn render(
     let ids: Vec<usize> = data
         .files
         .iter()
-        .map(|f| files.add(f.path.clone(), f.text.clone()))
+        .map(|f| files.add(printable(&f.path), super::printable_source(&f.text)))
         .collect();
     let config = Config::default();
     let mut buffer = if color {
@@ -40,10 +41,10 @@ pub fn render(
         };
         let mut notes = Vec::new();
         if let Some(record) = &d.record {
-            notes.push(format!("record: {record}"));
+            notes.push(format!("record: {}", printable(record)));
         }
         if let Some(help) = &d.help {
-            notes.push(format!("help: {help}"));
+            notes.push(format!("help: {}", printable(help)));
         }
         let report = Report::new(level)
             .with_code(d.rule)
@@ -59,7 +60,7 @@ pub fn render(
                 d.severity.as_str(),
                 d.rule,
                 one_line(&d.message),
-                data.files[d.file].path,
+                printable(&data.files[d.file].path),
                 d.span.line,
                 d.span.column
             );
@@ -76,9 +77,9 @@ pub fn render(
     out
 }
 
-/// Messages are one line: a newline inside data must not start a fake diagnostic.
+/// Messages are one line of printable text (see [`printable`]).
 fn one_line(message: &str) -> String {
-    message.replace(['\r', '\n'], " ")
+    printable(message)
 }
 
 fn plural(n: usize, word: &str) -> String {
@@ -105,7 +106,7 @@ pub fn render_allowed(data: &Dataset, allowed: &[Allowed]) -> String {
             "allowed {}[{}] {}:{}:{}: {} — reason: {}\n",
             d.severity.as_str(),
             d.rule,
-            super::path_of(data, d),
+            printable(super::path_of(data, d)),
             d.span.line,
             d.span.column,
             one_line(&d.message),

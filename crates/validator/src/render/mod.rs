@@ -8,6 +8,51 @@ pub mod sarif;
 
 use treatywatch_loader::{Dataset, Diagnostic};
 
+/// Text from the data made safe for a terminal: one line (a newline in data must not start a
+/// fake diagnostic), and no control characters (an escape sequence in data must not act on
+/// the reader's terminal) nor bidirectional overrides (which can make text read differently
+/// from what it is): each is written as `\u{…}`.
+pub fn printable(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\r' | '\n' => out.push(' '),
+            '\t' => out.push(c),
+            c if c.is_control() || is_bidi_control(c) => {
+                out.push_str(&format!("\\u{{{:x}}}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Unicode's explicit directional formatting characters ("Trojan Source").
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{61c}')
+}
+
+/// A file's text as shown under a diagnostic: control characters (other than tab and line
+/// ends) and bidirectional controls become `?`, one per byte, so that byte offsets still
+/// point at the same places.
+pub(crate) fn printable_source(text: &str) -> String {
+    if !text
+        .chars()
+        .any(|c| (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || is_bidi_control(c))
+    {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || is_bidi_control(c) {
+            out.extend(std::iter::repeat_n('?', c.len_utf8()));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// The file a diagnostic is in, as shown to users.
 pub(crate) fn path_of<'a>(data: &'a Dataset, d: &Diagnostic) -> &'a str {
     data.files.get(d.file).map_or("", |f| f.path.as_str())

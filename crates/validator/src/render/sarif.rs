@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 
+use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
 use serde_json::{Value, json};
 use treatywatch_loader::{Dataset, Diagnostic, Severity};
 
@@ -13,6 +14,33 @@ fn level(s: Severity) -> &'static str {
         Severity::Warning => "warning",
         Severity::Note => "note",
     }
+}
+
+/// What a relative path's URI reference must escape (RFC 3986): everything but unreserved
+/// characters, `/`, and sub-delimiters that cannot change its meaning. `:` is escaped so that
+/// a first segment never reads as a scheme; `%` so that a name is never decoded as something
+/// else.
+const URI_ESCAPED: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'[')
+    .add(b'\\')
+    .add(b']')
+    .add(b'^')
+    .add(b'`')
+    .add(b'{')
+    .add(b'|')
+    .add(b'}')
+    .add(b':');
+
+/// A file's path as a SARIF `uri` (a relative URI reference, UTF-8 percent-encoded).
+pub fn uri_of(path: &str) -> String {
+    utf8_percent_encode(path, URI_ESCAPED).to_string()
 }
 
 pub fn render(data: &Dataset, diagnostics: &[Diagnostic]) -> String {
@@ -53,7 +81,7 @@ pub fn render(data: &Dataset, diagnostics: &[Diagnostic]) -> String {
                 "message": {"text": message},
                 "locations": [{
                     "physicalLocation": {
-                        "artifactLocation": {"uri": super::path_of(data, d)},
+                        "artifactLocation": {"uri": uri_of(super::path_of(data, d))},
                         "region": {
                             "startLine": d.span.line.max(1),
                             "startColumn": d.span.column.max(1),

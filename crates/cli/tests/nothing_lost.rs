@@ -1,0 +1,228 @@
+//! Nothing is lost: a run killed at any moment leaves every file it writes either as it was
+//! or as the run would have written it, never half-written.
+//!
+//! Each test first makes the two complete versions of every file (old and new), then starts
+//! the run that turns old into new many times, killing it (SIGKILL: no clean-up code runs)
+//! after a different delay each time, and checks every file. The runs stop half-way through
+//! every file they write (`TREATYWATCH_TEST_PAUSE_MID_WRITE_MS`), so that kills land in the
+//! middle of writes: a writer that wrote in place would leave half a file, and fail.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn treatywatch() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_treatywatch"))
+}
+
+/// Every regular file under `dir` (relative path → bytes); temporaries are listed apart.
+fn snapshot(dir: &Path) -> (BTreeMap<String, Vec<u8>>, Vec<String>) {
+    let mut files = BTreeMap::new();
+    let mut temporaries = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for e in entries {
+            let path = e.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let rel = path
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            if rel.ends_with(".tmp") {
+                temporaries.push(rel);
+            } else {
+                files.insert(rel, std::fs::read(&path).unwrap());
+            }
+        }
+    }
+    (files, temporaries)
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    let (files, _) = snapshot(from);
+    for (rel, bytes) in files {
+        let path = to.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+    }
+}
+
+/// How long each write stops half-way.
+const PAUSE_MS: u64 = 40;
+
+/// Starts `command`, kills it after `delay`; returns whether it had already finished.
+fn kill_after(mut command: Command, delay: Duration) -> bool {
+    let mut child = command
+        .env("TREATYWATCH_TEST_PAUSE_MID_WRITE_MS", PAUSE_MS.to_string())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(delay);
+    let finished = child.try_wait().unwrap().is_some();
+    let _ = child.kill();
+    let _ = child.wait();
+    finished
+}
+
+/// The delays tried: every `step_ms` up to `max_ms`, so kills land in every phase of the run.
+fn delays(step_ms: usize, max_ms: u64) -> impl Iterator<Item = Duration> {
+    (0..=max_ms).step_by(step_ms).map(Duration::from_millis)
+}
+
+#[test]
+fn a_killed_report_leaves_each_file_old_or_new() {
+    let data = workspace().join("data");
+    let work = tempfile::tempdir().unwrap();
+    let render = |out: &Path, as_of: &str| {
+        let status = treatywatch()
+            .args(["report", "--as-of", as_of, "--data"])
+            .arg(&data)
+            .arg("--out")
+            .arg(out)
+            .status()
+            .unwrap();
+        assert!(status.success());
+    };
+    let old_dir = work.path().join("old");
+    let new_dir = work.path().join("new");
+    render(&old_dir, "2019-02-03");
+    render(&new_dir, "2026-02-05");
+    let (old, _) = snapshot(&old_dir);
+    let (new, _) = snapshot(&new_dir);
+    assert_eq!(
+        old.keys().collect::<Vec<_>>(),
+        new.keys().collect::<Vec<_>>()
+    );
+    assert!(old.iter().any(|(k, v)| new[k] != *v), "the versions differ");
+    let mut killed_mid_write = 0;
+    let mut killed_between_files = 0;
+    // Load, checks and rendering take a few hundred ms; then 10 files, PAUSE_MS each.
+    for (i, delay) in delays(40, 1200).enumerate() {
+        let out = work.path().join(format!("run-{i}"));
+        copy_dir(&old_dir, &out);
+        let mut command = treatywatch();
+        command
+            .args(["report", "--as-of", "2026-02-05", "--data"])
+            .arg(&data)
+            .arg("--out")
+            .arg(&out);
+        let finished = kill_after(command, delay);
+        let (now, temporaries) = snapshot(&out);
+        if !temporaries.is_empty() {
+            killed_mid_write += 1;
+        }
+        let mut mixed = (0, 0);
+        for (name, bytes) in &now {
+            if *bytes == old[name] {
+                mixed.0 += 1;
+            } else {
+                assert_eq!(*bytes, new[name], "{name} is half-written after {delay:?}");
+                mixed.1 += 1;
+            }
+        }
+        assert_eq!(now.len(), old.len(), "no file vanished after {delay:?}");
+        if !finished && mixed.0 > 0 && mixed.1 > 0 {
+            killed_between_files += 1;
+        }
+    }
+    eprintln!(
+        "killed mid-write: {killed_mid_write}; with old and new files: {killed_between_files}"
+    );
+    assert!(
+        killed_mid_write >= 3,
+        "the kills must land inside writes to test anything"
+    );
+    assert!(killed_between_files >= 3);
+}
+
+#[test]
+fn a_killed_fmt_leaves_each_file_old_or_formatted() {
+    // 5 000 claims with their keys out of order (fmt takes about 0.25 s on them).
+    let work = tempfile::tempdir().unwrap();
+    let mut text = String::new();
+    for i in 0..5_000 {
+        text.push_str(&format!(
+            "- id: c{i}\n  summary: claim number {i}, a sentence long enough to take some bytes\n  kind: other\n  claimant: usa\n  date: 2019-02-02\n  sources: [{{source: s}}]\n"
+        ));
+    }
+    let original = work.path().join("original");
+    std::fs::create_dir_all(original.join("claims")).unwrap();
+    std::fs::write(original.join("claims/claims.yaml"), &text).unwrap();
+    let formatted_dir = work.path().join("formatted");
+    copy_dir(&original, &formatted_dir);
+    let status = treatywatch()
+        .arg("fmt")
+        .arg("--data")
+        .arg(&formatted_dir)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let formatted = std::fs::read(formatted_dir.join("claims/claims.yaml")).unwrap();
+    assert!(formatted != text.as_bytes(), "fmt reorders the keys");
+    let mut killed_mid_write = 0;
+    for (i, delay) in delays(20, 500).enumerate() {
+        let dir = work.path().join(format!("run-{i}"));
+        copy_dir(&original, &dir);
+        let mut command = treatywatch();
+        command.arg("fmt").arg("--data").arg(&dir);
+        kill_after(command, delay);
+        let now = std::fs::read(dir.join("claims/claims.yaml")).unwrap();
+        assert!(
+            now == text.as_bytes() || now == formatted,
+            "claims.yaml is half-written after {delay:?}"
+        );
+        if !snapshot(&dir).1.is_empty() {
+            killed_mid_write += 1;
+        }
+    }
+    assert!(
+        killed_mid_write >= 1,
+        "the kills must land inside the write"
+    );
+}
+
+#[test]
+fn a_killed_new_leaves_no_file_or_the_whole_skeleton() {
+    let work = tempfile::tempdir().unwrap();
+    let complete = work.path().join("complete");
+    let status = treatywatch()
+        .args(["new", "claim", "x-2019-02-02-claim", "--data"])
+        .arg(&complete)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let skeleton = std::fs::read(complete.join("claims/x-2019-02-02-claim.yaml")).unwrap();
+    let mut killed_mid_write = 0;
+    for (i, delay) in delays(5, 60).enumerate() {
+        let dir = work.path().join(format!("run-{i}"));
+        let mut command = treatywatch();
+        command
+            .args(["new", "claim", "x-2019-02-02-claim", "--data"])
+            .arg(&dir);
+        kill_after(command, delay);
+        let (files, temporaries) = snapshot(&dir);
+        if !temporaries.is_empty() {
+            killed_mid_write += 1;
+        }
+        for (name, bytes) in files {
+            assert_eq!(bytes, skeleton, "{name} is half-written after {delay:?}");
+        }
+    }
+    assert!(
+        killed_mid_write >= 1,
+        "the kills must land inside the write"
+    );
+}
