@@ -77,9 +77,24 @@ fn kill_after(mut command: Command, delay: Duration) -> bool {
     finished
 }
 
-/// The delays tried: every `step_ms` up to `max_ms`, so kills land in every phase of the run.
-fn delays(step_ms: usize, max_ms: u64) -> impl Iterator<Item = Duration> {
-    (0..=max_ms).step_by(step_ms).map(Duration::from_millis)
+/// How long a complete run takes (with the pauses), to spread the kills over it.
+fn complete_run(mut command: Command) -> Duration {
+    let start = std::time::Instant::now();
+    let status = command
+        .env("TREATYWATCH_TEST_PAUSE_MID_WRITE_MS", PAUSE_MS.to_string())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    start.elapsed()
+}
+
+/// Kill delays spread evenly over 0 … 1.1 × a complete run, finer than a pause, so that
+/// kills land in every phase of the run and inside writes, however fast the machine is.
+fn delays(complete: Duration) -> impl Iterator<Item = Duration> {
+    let runs = (complete.as_millis() as u64 * 11 / 10 / (PAUSE_MS / 3)).clamp(12, 60) as u32;
+    (0..=runs).map(move |k| complete * 11 / 10 * k / runs)
 }
 
 #[test]
@@ -110,7 +125,15 @@ fn a_killed_report_leaves_each_file_old_or_new() {
     let mut killed_mid_write = 0;
     let mut killed_between_files = 0;
     // Load, checks and rendering take a few hundred ms; then 10 files, PAUSE_MS each.
-    for (i, delay) in delays(40, 1200).enumerate() {
+    let scratch = work.path().join("timed");
+    copy_dir(&old_dir, &scratch);
+    let mut timed = treatywatch();
+    timed
+        .args(["report", "--as-of", "2026-02-05", "--data"])
+        .arg(&data)
+        .arg("--out")
+        .arg(&scratch);
+    for (i, delay) in delays(complete_run(timed)).enumerate() {
         let out = work.path().join(format!("run-{i}"));
         copy_dir(&old_dir, &out);
         let mut command = treatywatch();
@@ -173,7 +196,11 @@ fn a_killed_fmt_leaves_each_file_old_or_formatted() {
     let formatted = std::fs::read(formatted_dir.join("claims/claims.yaml")).unwrap();
     assert!(formatted != text.as_bytes(), "fmt reorders the keys");
     let mut killed_mid_write = 0;
-    for (i, delay) in delays(20, 500).enumerate() {
+    let scratch = work.path().join("timed");
+    copy_dir(&original, &scratch);
+    let mut timed = treatywatch();
+    timed.arg("fmt").arg("--data").arg(&scratch);
+    for (i, delay) in delays(complete_run(timed)).enumerate() {
         let dir = work.path().join(format!("run-{i}"));
         copy_dir(&original, &dir);
         let mut command = treatywatch();
@@ -206,7 +233,11 @@ fn a_killed_new_leaves_no_file_or_the_whole_skeleton() {
     assert!(status.success());
     let skeleton = std::fs::read(complete.join("claims/x-2019-02-02-claim.yaml")).unwrap();
     let mut killed_mid_write = 0;
-    for (i, delay) in delays(5, 60).enumerate() {
+    let mut timed = treatywatch();
+    timed
+        .args(["new", "claim", "x-2019-02-02-claim", "--data"])
+        .arg(work.path().join("timed"));
+    for (i, delay) in delays(complete_run(timed)).enumerate() {
         let dir = work.path().join(format!("run-{i}"));
         let mut command = treatywatch();
         command

@@ -4,6 +4,7 @@
 //! One parser reads YAML 1.2 and JSON (JSON is YAML 1.2's subset). Files are parsed in
 //! parallel; a file that fails to parse gives a diagnostic and the load goes on.
 
+pub mod de;
 pub mod diagnostic;
 pub mod format;
 #[doc(hidden)]
@@ -435,8 +436,8 @@ fn split_records(
             );
             continue;
         }
-        // The JSON form is only a step to the typed record (see `LoadedRecord::value`).
-        let record = Record::from_value(kind, &node.to_json()).ok();
+        // Straight from the tree (see `de`): no JSON copy of the record is made.
+        let record = Record::deserialize_kind(kind, &node).ok();
         result.records.push(LoadedRecord {
             kind,
             file: index,

@@ -14,8 +14,9 @@ pub struct Span {
     pub end: usize,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub enum NodeValue {
+    #[default]
     Null,
     Bool(bool),
     Int(i64),
@@ -34,7 +35,7 @@ pub struct Entry {
     pub value: Node,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Node {
     pub value: NodeValue,
     pub span: Span,

@@ -664,6 +664,19 @@ impl Record {
         }
     }
 
+    /// Builds a typed record of `kind` from any serde deserializer.
+    pub fn deserialize_kind<'de, D: serde::Deserializer<'de>>(
+        kind: RecordKind,
+        deserializer: D,
+    ) -> Result<Record, D::Error> {
+        Ok(match kind {
+            RecordKind::Actor => Record::Actor(Actor::deserialize(deserializer)?),
+            RecordKind::Treaty => Record::Treaty(Treaty::deserialize(deserializer)?),
+            RecordKind::Source => Record::Source(Source::deserialize(deserializer)?),
+            RecordKind::Claim => Record::Claim(Claim::deserialize(deserializer)?),
+        })
+    }
+
     /// Builds a typed record of `kind` from a JSON value.
     pub fn from_value(
         kind: RecordKind,

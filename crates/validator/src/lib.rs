@@ -9,6 +9,7 @@ pub mod context;
 pub mod render;
 pub mod rules;
 pub mod schema;
+pub mod tree_json;
 
 use std::time::{Duration, Instant};
 

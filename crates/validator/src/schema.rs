@@ -2,6 +2,7 @@
 //! comments become descriptions), so `schemas/` can never drift from the code:
 //! `treatywatch schema` writes them, `treatywatch schema --check` compares.
 
+use crate::tree_json::TreeJson;
 use std::sync::OnceLock;
 
 use schemars::generate::SchemaSettings;
@@ -119,7 +120,7 @@ fn add_titles(value: &mut Value) {
 
 /// Compiled validators for the four kinds, built once.
 pub struct Compiled {
-    pub schemas: Vec<(RecordKind, Value, jsonschema::Validator)>,
+    pub schemas: Vec<(RecordKind, Value, jsonschema::Validator<TreeJson>)>,
 }
 
 impl Compiled {
@@ -130,7 +131,7 @@ impl Compiled {
                 .into_iter()
                 .filter_map(|kind| {
                     let schema = generate(kind);
-                    let validator = jsonschema::options()
+                    let validator = jsonschema::options_for::<TreeJson>()
                         .with_draft(jsonschema::Draft::Draft202012)
                         .build(&schema)
                         .ok()?;
@@ -140,7 +141,7 @@ impl Compiled {
         })
     }
 
-    pub fn for_kind(&self, kind: RecordKind) -> Option<(&Value, &jsonschema::Validator)> {
+    pub fn for_kind(&self, kind: RecordKind) -> Option<(&Value, &jsonschema::Validator<TreeJson>)> {
         self.schemas
             .iter()
             .find(|(k, _, _)| *k == kind)
@@ -179,6 +180,18 @@ mod tests {
         }
     }
 
+    /// Checks a JSON value as the schema rule checks a record: read into the loader's tree
+    /// (JSON is YAML), validated on the tree.
+    fn is_valid(validator: &jsonschema::Validator<TreeJson>, value: &Value) -> bool {
+        let text = value.to_string();
+        let limits = treatywatch_loader::Limits::default();
+        let index = treatywatch_loader::LineIndex::new(&text);
+        let root = treatywatch_loader::yaml::parse(&text, &index, limits)
+            .root
+            .expect("JSON reads as YAML");
+        validator.is_valid(&root)
+    }
+
     #[test]
     fn a_status_claim_needs_asserted_status_and_a_violation_an_accused() {
         let (_, validator) = Compiled::get().for_kind(RecordKind::Claim).unwrap();
@@ -186,19 +199,19 @@ mod tests {
             "id": "c", "date": "2019-02-03", "claimant": "x", "kind": "status", "treaty": "inf",
             "summary": "s", "sources": [{"source": "src"}]
         });
-        assert!(!validator.is_valid(&base));
+        assert!(!is_valid(validator, &base));
         let mut ok = base.clone();
         ok["asserted_status"] = "in-force".into();
-        assert!(validator.is_valid(&ok));
+        assert!(is_valid(validator, &ok));
         let mut violation = base.clone();
         violation["kind"] = "violation".into();
-        assert!(!validator.is_valid(&violation));
+        assert!(!is_valid(validator, &violation));
         violation["accused"] = "usa".into();
-        assert!(validator.is_valid(&violation));
+        assert!(is_valid(validator, &violation));
         let mut other = base;
         other["kind"] = "other".into();
         other.as_object_mut().unwrap().remove("treaty");
-        assert!(validator.is_valid(&other));
+        assert!(is_valid(validator, &other));
     }
 
     #[test]
@@ -208,11 +221,11 @@ mod tests {
             "id": "s", "title": "t", "kind": "news", "publisher": "p", "published": 1999,
             "url": "https://example.org/a"
         });
-        assert!(validator.is_valid(&source));
+        assert!(is_valid(validator, &source));
         source["published"] = 19999.into();
-        assert!(!validator.is_valid(&source));
+        assert!(!is_valid(validator, &source));
         source["published"] = "1999".into();
         source["language"] = Value::Null;
-        assert!(!validator.is_valid(&source));
+        assert!(!is_valid(validator, &source));
     }
 }

@@ -62,11 +62,9 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             let Some((schema, validator)) = compiled.for_kind(record.kind) else {
                 return out;
             };
-            // The JSON form lives only while its record is checked: kept for every record, it
-            // would double the memory of a large dataset.
-            let value = record.node.to_json();
-            if !validator.is_valid(&value) {
-                for error in validator.iter_errors(&value) {
+            // Checked on the tree itself (see `tree_json`): no JSON copy of the record.
+            if !validator.is_valid(&record.node) {
+                for error in validator.iter_errors(&record.node) {
                     let pointer = error.instance_path().to_string();
                     let schema_path = error.schema_path().to_string();
                     out.extend(describe(
