@@ -59,11 +59,20 @@ pub struct ValidateArgs {
     pub limits: Limits,
 }
 
+/// The process's peak resident memory so far (Linux: `VmHWM`), for the timings line.
+fn peak_memory_mib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024)
+}
+
 pub fn validate(args: ValidateArgs) -> Result<ExitCode, String> {
     let as_of = parse_as_of(args.as_of, today())?;
     let started = Instant::now();
     let data = load(&args.data, args.limits)?;
     let loaded = started.elapsed();
+    let peak_after_load = peak_memory_mib();
     let (outcome, rule_timings) = treatywatch_validator::validate_timed(&data, &Options { as_of });
     let validated = started.elapsed();
     let summary = outcome.summary(&data);
@@ -91,13 +100,15 @@ pub fn validate(args: ValidateArgs) -> Result<ExitCode, String> {
             .map(|(name, took)| format!("{name} {:.3}s", took.as_secs_f64()))
             .collect();
         eprintln!(
-            "timings: load {:.3}s · rules {:.3}s (slowest: {}) · render {:.3}s · {} records in {} files",
+            "timings: load {:.3}s · rules {:.3}s (slowest: {}) · render {:.3}s · {} records in {} files · peak memory {} MiB after load, {} MiB at the end",
             loaded.as_secs_f64(),
             (validated - loaded).as_secs_f64(),
             top.join(", "),
             (started.elapsed() - validated).as_secs_f64(),
             summary.records,
-            summary.files
+            summary.files,
+            peak_after_load.map_or("?".into(), |m| m.to_string()),
+            peak_memory_mib().map_or("?".into(), |m| m.to_string()),
         );
     }
     Ok(exit_code(&outcome, args.deny_warnings))

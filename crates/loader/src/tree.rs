@@ -1,5 +1,6 @@
 //! A YAML/JSON value tree that remembers where every value and key came from.
 
+use compact_str::CompactString;
 use serde_json::{Map, Number, Value};
 
 /// A region of a file: 1-based line and column (in characters) of its start and end, and the
@@ -21,8 +22,9 @@ pub enum NodeValue {
     Bool(bool),
     Int(i64),
     Float(f64),
-    /// A string, and whether it was written as a plain (unquoted) scalar.
-    Str(String),
+    /// A string; up to 24 bytes (ids, dates, keys, enum values) it is stored inline,
+    /// without an allocation of its own.
+    Str(CompactString),
     Seq(Vec<Node>),
     Map(Vec<Entry>),
 }
@@ -30,7 +32,7 @@ pub enum NodeValue {
 /// A key of a mapping and its value.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
-    pub key: String,
+    pub key: CompactString,
     pub key_span: Span,
     pub value: Node,
 }
@@ -94,12 +96,12 @@ impl Node {
             NodeValue::Bool(b) => Value::Bool(*b),
             NodeValue::Int(i) => Value::Number((*i).into()),
             NodeValue::Float(f) => Number::from_f64(*f).map_or(Value::Null, Value::Number),
-            NodeValue::Str(s) => Value::String(s.clone()),
+            NodeValue::Str(s) => Value::String(s.to_string()),
             NodeValue::Seq(items) => Value::Array(items.iter().map(Node::to_json).collect()),
             NodeValue::Map(entries) => {
                 let mut map = Map::with_capacity(entries.len());
                 for e in entries {
-                    map.insert(e.key.clone(), e.value.to_json());
+                    map.insert(e.key.to_string(), e.value.to_json());
                 }
                 Value::Object(map)
             }

@@ -6,6 +6,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use compact_str::CompactString;
 use saphyr_parser::{Event, Parser, ScalarStyle, Span as YamlSpan, Tag};
 
 use crate::tree::{Entry, Node, NodeValue, Span};
@@ -141,9 +142,9 @@ enum Frame {
         entries: Vec<Entry>,
         /// The key read and waiting for its value; `None` in the key slot means "skip the
         /// value" (the key was not a string).
-        pending: Option<Option<(String, Span)>>,
+        pending: Option<Option<(CompactString, Span)>>,
         /// Keys seen, once the mapping is large enough for a set to beat a scan.
-        seen: Option<HashSet<String>>,
+        seen: Option<HashSet<CompactString>>,
         start: Span,
         anchor: usize,
     },
@@ -224,10 +225,10 @@ impl Builder<'_> {
                     let span = node.span;
                     let key = match node.value {
                         NodeValue::Str(s) => Some(s),
-                        NodeValue::Int(i) => Some(i.to_string()),
-                        NodeValue::Bool(b) => Some(b.to_string()),
-                        NodeValue::Float(f) => Some(f.to_string()),
-                        NodeValue::Null => Some(String::new()),
+                        NodeValue::Int(i) => Some(i.to_string().into()),
+                        NodeValue::Bool(b) => Some(b.to_string().into()),
+                        NodeValue::Float(f) => Some(f.to_string().into()),
+                        NodeValue::Null => Some(CompactString::default()),
                         NodeValue::Seq(_) | NodeValue::Map(_) => None,
                     };
                     if key.is_none() {
@@ -320,18 +321,26 @@ impl Builder<'_> {
                 let Some(frame) = self.stack.pop() else {
                     return Ok(());
                 };
+                // Vectors grow by doubling; a finished one is kept for the whole run, so it
+                // gives back its spare capacity (a record's dozen keys left room for sixteen).
                 let (value, start, anchor) = match frame {
                     Frame::Seq {
-                        items,
+                        mut items,
                         start,
                         anchor,
-                    } => (NodeValue::Seq(items), start, anchor),
+                    } => {
+                        items.shrink_to_fit();
+                        (NodeValue::Seq(items), start, anchor)
+                    }
                     Frame::Map {
-                        entries,
+                        mut entries,
                         start,
                         anchor,
                         ..
-                    } => (NodeValue::Map(entries), start, anchor),
+                    } => {
+                        entries.shrink_to_fit();
+                        (NodeValue::Map(entries), start, anchor)
+                    }
                 };
                 let end = last_end(&value).unwrap_or(span);
                 let span = Span {
@@ -407,7 +416,7 @@ impl Builder<'_> {
         if let Some(tag) = tag {
             if tag.is_yaml_core_schema() {
                 match tag.suffix.as_str() {
-                    "str" => return NodeValue::Str(text.to_string()),
+                    "str" => return NodeValue::Str(text.into()),
                     "int" | "float" | "bool" | "null" => {
                         if let Some(v) = resolve_plain(text) {
                             return v;
@@ -431,12 +440,12 @@ impl Builder<'_> {
                     Some("remove the tag"),
                 );
             }
-            return NodeValue::Str(text.to_string());
+            return NodeValue::Str(text.into());
         }
         if style == ScalarStyle::Plain {
-            resolve_plain(text).unwrap_or_else(|| NodeValue::Str(text.to_string()))
+            resolve_plain(text).unwrap_or_else(|| NodeValue::Str(text.into()))
         } else {
-            NodeValue::Str(text.to_string())
+            NodeValue::Str(text.into())
         }
     }
 }

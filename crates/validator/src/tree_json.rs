@@ -27,7 +27,7 @@ impl Json for TreeJson {
                 s.clear();
                 s.push_str(string);
             }
-            other => *other = NodeValue::Str(string.to_owned()),
+            other => *other = NodeValue::Str(string.into()),
         }
         f(buffer)
     }

@@ -29,11 +29,12 @@ Use the id of an existing record (the hint names the closest one), or add the mi
 };
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    let ids: Vec<&str> = ctx.data.records.iter().filter_map(|r| r.id()).collect();
+    // Every id, for "did you mean": made only once a reference is found unknown.
+    let mut ids: Option<Vec<&str>> = None;
     for (index, record) in ctx.data.records.iter().enumerate() {
-        for reference in references::of(record.kind, &record.node) {
+        references::each(record.kind, &record.node, |reference| {
             if ctx.index_of(reference.id).is_some() {
-                continue;
+                return;
             }
             let mut d = ctx.report(
                 &RULE,
@@ -45,11 +46,13 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     reference.expected.describe()
                 ),
             );
-            if let Some(near) = closest(reference.id, &ids) {
+            let ids =
+                ids.get_or_insert_with(|| ctx.data.records.iter().filter_map(|r| r.id()).collect());
+            if let Some(near) = closest(reference.id, ids) {
                 d = d.with_help(format!("did you mean `{near}`?"));
             }
             out.push(d);
-        }
+        });
     }
 }
 

@@ -33,9 +33,9 @@ Name a record of the expected kind.
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for (index, record) in ctx.data.records.iter().enumerate() {
-        for reference in references::of(record.kind, &record.node) {
+        references::each(record.kind, &record.node, |reference| {
             if reference.expected.accepts(ctx, reference.id) != Some(false) {
-                continue;
+                return;
             }
             let actual = match ctx.actor(reference.id) {
                 Some(actor) => format!("{:?}", actor.kind).to_lowercase(),
@@ -54,6 +54,6 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     reference.expected.describe()
                 ),
             ));
-        }
+        });
     }
 }
