@@ -36,7 +36,7 @@ pub fn format_file(text: &str, records: &[&Node], order: &[&str]) -> String {
         out_lines.pop();
     }
     for record in records {
-        if let Some((start, new)) = reorder(&out_lines, record, order) {
+        if let Some((start, new)) = reorder(text, &out_lines, record, order) {
             out_lines.splice(start..start + new.len(), new);
         }
     }
@@ -85,7 +85,12 @@ pub(crate) fn sorted(v: Value) -> Value {
 }
 
 /// The lines `[start, start + n)` of a record rearranged, or `None` to leave it.
-fn reorder(file: &[String], record: &Node, order: &[&str]) -> Option<(usize, Vec<String>)> {
+fn reorder(
+    text: &str,
+    file: &[String],
+    record: &Node,
+    order: &[&str],
+) -> Option<(usize, Vec<String>)> {
     let NodeValue::Map(entries) = &record.value else {
         return None;
     };
@@ -105,8 +110,9 @@ fn reorder(file: &[String], record: &Node, order: &[&str]) -> Option<(usize, Vec
     }
     // A flow mapping (`{a: 1, b: 2}`) has its keys on one line: already excluded above.
     let last = entries.last()?;
-    let mut end = last.value.span.end_line as usize - 1;
-    if last.value.span.end_column == 1 && end > key_lines[key_lines.len() - 1] {
+    let (end_line, end_column) = last.value.span.end_position(text);
+    let mut end = (end_line as usize).saturating_sub(1);
+    if end_column == 1 && end > key_lines[key_lines.len() - 1] {
         end -= 1; // the span ends at the start of the next line
     }
     // Never before the last key's own line, never past the file: a region is whole lines.

@@ -38,7 +38,12 @@ pub fn check_yaml(bytes: &[u8]) {
     let parsed = parse(text, &LineIndex::new(text), LIMITS);
     for p in &parsed.problems {
         assert!(p.span.start <= p.span.end, "{p:?}");
-        assert!(p.span.end <= text.len(), "{p:?}");
+        assert!(p.span.end as usize <= text.len(), "{p:?}");
+        let (end_line, end_column) = p.span.end_position(text);
+        assert!(
+            (end_line, end_column) >= (p.span.line, p.span.column),
+            "{p:?}"
+        );
         assert!(p.span.line >= 1 && p.span.column >= 1, "{p:?}");
         assert!(!p.message.is_empty());
     }

@@ -233,8 +233,6 @@ fn whole_file_span() -> Span {
     Span {
         line: 1,
         column: 1,
-        end_line: 1,
-        end_column: 1,
         start: 0,
         end: 0,
     }
@@ -295,14 +293,16 @@ fn read_file(index: usize, found: Found, limits: Limits) -> FileResult {
             .push(Diagnostic::new(rule, Severity::Error, index, span, message));
     };
     let size = fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-    if size > limits.max_file_bytes {
+    // Positions are kept as 32-bit byte offsets: 4 GiB is the most any limit allows.
+    let max_file_bytes = limits.max_file_bytes.min(u64::from(u32::MAX));
+    if size > max_file_bytes {
         fail(
             &mut result,
             "parse-error",
             whole_file_span(),
             format!(
                 "the file is {size} bytes, over the limit of {} bytes; split it, or raise the limit with --max-file-bytes",
-                limits.max_file_bytes
+                max_file_bytes
             ),
         );
         return result;

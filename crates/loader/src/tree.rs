@@ -3,16 +3,46 @@
 use compact_str::CompactString;
 use serde_json::{Map, Number, Value};
 
-/// A region of a file: 1-based line and column (in characters) of its start and end, and the
-/// byte range.
+/// A region of a file: the 1-based line and column (in characters) of its start, and the byte
+/// range. 16 bytes, as every value and key of a dataset has one; where it ends in lines and
+/// columns is computed from the file's text when a diagnostic is shown
+/// ([`Span::end_position`]). Files are read only up to 4 GiB, so offsets fit in `u32`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct Span {
     pub line: u32,
     pub column: u32,
-    pub end_line: u32,
-    pub end_column: u32,
-    pub start: usize,
-    pub end: usize,
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Span {
+    /// The byte range, for slicing the file's text.
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    /// The 1-based line and column (in characters) where the span ends, read from `text` (the
+    /// file it is in): the start position advanced over the span's text, counting YAML's line
+    /// breaks (`\r\n`, `\n`, a lone `\r`).
+    pub fn end_position(&self, text: &str) -> (u32, u32) {
+        let Some(inside) = text.get(self.range()) else {
+            return (self.line, self.column);
+        };
+        let mut line = self.line;
+        let mut column = self.column;
+        let mut chars = inside.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '\r' if chars.peek() == Some(&'\n') => {}
+                '\r' | '\n' => {
+                    line = line.saturating_add(1);
+                    column = 1;
+                }
+                _ => column = column.saturating_add(1),
+            }
+        }
+        (line, column)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]

@@ -93,10 +93,8 @@ impl<'a> LineIndex<'a> {
         Span {
             line: clamp(line.max(1)),
             column: clamp(col + 1),
-            end_line: clamp(end_line.max(1)),
-            end_column: clamp(end_col + 1),
-            start: self.byte_offset(line, col),
-            end: self.byte_offset(end_line, end_col),
+            start: clamp(self.byte_offset(line, col)),
+            end: clamp(self.byte_offset(end_line, end_col)),
         }
     }
 
@@ -344,8 +342,6 @@ impl Builder<'_> {
                 };
                 let end = last_end(&value).unwrap_or(span);
                 let span = Span {
-                    end_line: end.end_line,
-                    end_column: end.end_column,
                     end: end.end,
                     ..start
                 };
@@ -649,7 +645,12 @@ mod tests {
         let opened = root.get("opened").unwrap();
         assert_eq!(opened.value, NodeValue::Str("1987-12-08".into()));
         assert_eq!((opened.span.line, opened.span.column), (2, 9));
-        assert_eq!((opened.span.end_line, opened.span.end_column), (2, 19));
+        assert_eq!(
+            opened
+                .span
+                .end_position("id: inf\nopened: 1987-12-08\nparties:\n  - actor: usa\n"),
+            (2, 19)
+        );
         let actor = root.pointer("/parties/0/actor").unwrap();
         assert_eq!((actor.span.line, actor.span.column), (4, 12));
         assert_eq!(
@@ -752,8 +753,14 @@ mod tests {
         let text = "name: \"Łódź\"\nid: x\n";
         let root = parse_str(text).root.unwrap();
         let id = root.get("id").unwrap();
-        assert_eq!(&text[id.span.start..id.span.end], "x");
+        assert_eq!(&text[id.span.range()], "x");
         let key = root.entry("id").unwrap().key_span;
-        assert_eq!(&text[key.start..key.end], "id");
+        assert_eq!(&text[key.range()], "id");
+        let name = root.get("name").unwrap();
+        assert_eq!(
+            name.span.end_position(text),
+            (1, 13),
+            "columns count characters"
+        );
     }
 }

@@ -29,9 +29,9 @@ fn a_lone_carriage_return_is_a_line_break_for_positions_and_for_fmt() {
     let root = parsed.root.expect("a mapping");
     let kind = root.get("kind").expect("kind");
     assert_eq!((kind.span.line, kind.span.column), (3, 7));
-    assert_eq!(&text[kind.span.start..kind.span.end], "state");
+    assert_eq!(&text[kind.span.range()], "state");
     let name = root.get("name").expect("name");
-    assert_eq!(&text[name.span.start..name.span.end], "b");
+    assert_eq!(&text[name.span.range()], "b");
     let formatted =
         treatywatch_loader::format::format_file(text, &[&root], &["id", "kind", "name"]);
     assert_eq!(formatted, "id: a\nkind: state\nname: b\n");

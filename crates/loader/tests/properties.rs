@@ -70,7 +70,7 @@ proptest! {
         let parsed = parse_text(&text);
         for p in &parsed.problems {
             prop_assert!(p.span.line >= 1 && p.span.column >= 1);
-            prop_assert!(p.span.start <= text.len() && p.span.end <= text.len());
+            prop_assert!(p.span.start as usize <= text.len() && p.span.end as usize <= text.len());
         }
     }
 

@@ -23,6 +23,7 @@ pub fn escape_property(text: &str) -> String {
 pub fn render(data: &Dataset, diagnostics: &[Diagnostic], summary: &Summary) -> String {
     let mut out = String::new();
     for d in diagnostics {
+        let (end_line, end_column) = super::end_of(data, d);
         let command = match d.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
@@ -38,8 +39,8 @@ pub fn render(data: &Dataset, diagnostics: &[Diagnostic], summary: &Summary) -> 
             escape_property(super::path_of(data, d)),
             d.span.line,
             d.span.column,
-            d.span.end_line,
-            d.span.end_column,
+            end_line,
+            end_column,
             escape_property(d.rule),
             escape_data(&message)
         ));

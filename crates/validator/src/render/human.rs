@@ -32,8 +32,8 @@ pub fn render(
             continue;
         };
         let text_len = data.files[d.file].text.len();
-        let start = d.span.start.min(text_len);
-        let end = d.span.end.clamp(start, text_len);
+        let start = (d.span.start as usize).min(text_len);
+        let end = (d.span.end as usize).clamp(start, text_len);
         let level = match d.severity {
             Severity::Error => Level::Error,
             Severity::Warning => Level::Warning,

@@ -30,15 +30,16 @@ pub fn render(data: &Dataset, diagnostics: &[Diagnostic], summary: &Summary) -> 
     let output = Output {
         diagnostics: diagnostics
             .iter()
-            .map(|d| JsonDiagnostic {
+            .map(|d| (d, super::end_of(data, d)))
+            .map(|(d, (end_line, end_column))| JsonDiagnostic {
                 rule: d.rule,
                 severity: d.severity.as_str(),
                 message: &d.message,
                 file: super::path_of(data, d),
                 line: d.span.line,
                 column: d.span.column,
-                end_line: d.span.end_line,
-                end_column: d.span.end_column,
+                end_line,
+                end_column,
                 record: d.record.as_deref(),
                 pointer: d.pointer.as_deref(),
                 help: d.help.as_deref(),

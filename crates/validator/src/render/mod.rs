@@ -53,6 +53,15 @@ pub(crate) fn printable_source(text: &str) -> String {
     out
 }
 
+/// Where a diagnostic's span ends (1-based line and column), read from its file's text.
+pub(crate) fn end_of(data: &Dataset, d: &Diagnostic) -> (u32, u32) {
+    data.files
+        .get(d.file)
+        .map_or((d.span.line, d.span.column), |f| {
+            d.span.end_position(&f.text)
+        })
+}
+
 /// The file a diagnostic is in, as shown to users.
 pub(crate) fn path_of<'a>(data: &'a Dataset, d: &Diagnostic) -> &'a str {
     data.files.get(d.file).map_or("", |f| f.path.as_str())

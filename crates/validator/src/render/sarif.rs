@@ -74,6 +74,7 @@ pub fn render(data: &Dataset, diagnostics: &[Diagnostic]) -> String {
                 message.push_str(help);
                 message.push(')');
             }
+            let (end_line, end_column) = super::end_of(data, d);
             let mut result = json!({
                 "ruleId": d.rule,
                 "ruleIndex": used[d.rule],
@@ -85,8 +86,8 @@ pub fn render(data: &Dataset, diagnostics: &[Diagnostic]) -> String {
                         "region": {
                             "startLine": d.span.line.max(1),
                             "startColumn": d.span.column.max(1),
-                            "endLine": d.span.end_line.max(d.span.line).max(1),
-                            "endColumn": d.span.end_column.max(1),
+                            "endLine": end_line.max(d.span.line).max(1),
+                            "endColumn": end_column.max(1),
                         }
                     }
                 }],
