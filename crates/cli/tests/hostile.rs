@@ -415,3 +415,96 @@ fn a_file_of_a_million_tiny_records_is_one_diagnostic() {
     let d = hostile("claims/million.yaml", text.as_bytes(), &[]);
     assert_eq!(d, vec![("parse-error".into(), "million.yaml".into(), 1)]);
 }
+
+/// Runs `treatywatch validate` as a user who cannot read mode-000 files: as root (CI), through
+/// `setpriv` as `nobody`, since root reads every file; `None` where that is not possible.
+#[cfg(unix)]
+fn run_unprivileged(data: &Path) -> Option<(Output, serde_json::Value)> {
+    use std::os::unix::fs::PermissionsExt;
+    let uid = Command::new("id").arg("-u").output().ok()?;
+    let root = String::from_utf8_lossy(&uid.stdout).trim() == "0";
+    // Everything readable by others but the files under test, which the caller set to 000.
+    let mut stack = vec![data.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).ok()?;
+        for e in std::fs::read_dir(&dir).ok()? {
+            let path = e.ok()?.path();
+            let mode = std::fs::symlink_metadata(&path).ok()?.permissions().mode() & 0o777;
+            if path.is_dir() && mode != 0 {
+                stack.push(path);
+            } else if mode != 0 {
+                std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).ok()?;
+            }
+        }
+    }
+    let binary = env!("CARGO_BIN_EXE_treatywatch");
+    let args = [
+        "validate",
+        "--format",
+        "json",
+        "--as-of",
+        "2026-11-27",
+        "--data",
+    ];
+    let output = if root {
+        Command::new("setpriv")
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups", binary])
+            .args(args)
+            .arg(data)
+            .output()
+            .ok()?
+    } else {
+        Command::new(binary).args(args).arg(data).output().ok()?
+    };
+    let value = serde_json::from_slice(&output.stdout).unwrap_or(serde_json::Value::Null);
+    Some((output, value))
+}
+
+#[cfg(unix)]
+#[test]
+fn unreadable_files_and_folders_are_reported_and_the_rest_is_checked() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = dataset(&[
+        ("claims/locked.yaml", CLAIM.as_bytes()),
+        ("claims/sealed/inner.yaml", CLAIM.as_bytes()),
+    ]);
+    // The temporary folder's parents must be passable for another user.
+    let parent = dir.path().parent().unwrap();
+    let parent_mode = std::fs::metadata(parent).unwrap().permissions().mode();
+    assert!(
+        parent_mode & 0o001 != 0,
+        "{} is not passable",
+        parent.display()
+    );
+    let locked = dir.path().join("claims/locked.yaml");
+    let sealed = dir.path().join("claims/sealed");
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    std::fs::set_permissions(&sealed, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let Some((out, value)) = run_unprivileged(dir.path()) else {
+        eprintln!("skipped: cannot run as a user without read access here (no setpriv)");
+        return;
+    };
+    std::fs::set_permissions(&sealed, std::fs::Permissions::from_mode(0o755)).unwrap();
+    // Exit 2: the data could not all be read (CLI.md), yet every readable file was checked.
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}{}",
+        String::from_utf8_lossy(&out.stderr),
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let d = found(&value);
+    assert!(
+        d.contains(&("unreadable-file".into(), "locked.yaml".into(), 1)),
+        "{d:?}"
+    );
+    assert!(
+        d.contains(&("unreadable-file".into(), "sealed".into(), 1)),
+        "{d:?}"
+    );
+    assert!(
+        d.iter()
+            .any(|x| x.0 == "unknown-reference" && x.1 == "good.yaml"),
+        "the good files were still checked: {d:?}"
+    );
+}

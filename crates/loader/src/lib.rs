@@ -133,7 +133,16 @@ fn walk(root: &Path) -> Result<Vec<Found>, LoadError> {
     let mut found = Vec::new();
     let mut stack = vec![(root.to_path_buf(), None::<Option<RecordKind>>, 0usize)];
     while let Some((dir, kind, depth)) = stack.pop() {
-        let entries = fs::read_dir(&dir).map_err(|e| LoadError::Io(dir.clone(), e))?;
+        let entries = match fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            // The data folder itself: nothing can be checked.
+            Err(e) if depth == 0 => return Err(LoadError::Io(dir.clone(), e)),
+            // A folder inside it: reported, and the rest is still read.
+            Err(e) => {
+                found.push(Found::Unreadable(dir.clone(), e.to_string()));
+                continue;
+            }
+        };
         let mut paths: Vec<PathBuf> = Vec::new();
         for entry in entries {
             match entry {
