@@ -1,5 +1,3 @@
-use std::collections::HashMap;
-
 use treatywatch_loader::{Diagnostic, Severity};
 
 use super::Rule;
@@ -34,14 +32,13 @@ update the references to it.
 };
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    let mut first: HashMap<&str, usize> = HashMap::new();
+    // The context's id index keeps the first record of each id: any other is a duplicate.
     for (index, record) in ctx.data.records.iter().enumerate() {
         let Some(id) = record.id() else { continue };
-        match first.get(id) {
-            None => {
-                first.insert(id, index);
-            }
-            Some(&earlier) => {
+        match ctx.index_of(id) {
+            None => {}
+            Some(earlier) if earlier == index => {}
+            Some(earlier) => {
                 let other = &ctx.data.records[earlier];
                 let span = other.span_of("/id");
                 out.push(

@@ -1,4 +1,4 @@
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use treatywatch_loader::{Diagnostic, Severity};
 
@@ -49,7 +49,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             (index, edges)
         })
         .collect();
-    let position: HashMap<usize, usize> = claims
+    let position: FxHashMap<usize, usize> = claims
         .iter()
         .enumerate()
         .map(|(p, (i, _))| (*i, p))
@@ -83,7 +83,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 /// Tarjan's strongly connected components, iteratively (no recursion on long chains).
 fn strongly_connected(
     nodes: &[(usize, Vec<(usize, usize)>)],
-    position: &HashMap<usize, usize>,
+    position: &FxHashMap<usize, usize>,
 ) -> Vec<usize> {
     let n = nodes.len();
     let mut index = vec![usize::MAX; n];
