@@ -138,6 +138,18 @@ fn exit_code(outcome: &Outcome, deny_warnings: bool) -> ExitCode {
     }
 }
 
+/// A briefing's date when none is given: the latest event recorded in the data, so that the
+/// same data always gives the same bytes — but never after today, so that a scheduled expiry
+/// recorded ahead of time does not date a briefing in the future.
+fn default_as_of(data: &Dataset, today: Date) -> Date {
+    let latest = treatywatch_reporting::latest_event(data);
+    if latest.first_day() > today.last_day() {
+        today
+    } else {
+        latest
+    }
+}
+
 pub fn report(
     data_dir: PathBuf,
     out: PathBuf,
@@ -162,7 +174,7 @@ pub fn report(
         eprintln!("error: the data has errors; no report was written (run `treatywatch validate`)");
         return Ok(ExitCode::from(1));
     }
-    let as_of = parse_as_of(as_of, treatywatch_reporting::latest_event(&data))?;
+    let as_of = parse_as_of(as_of, default_as_of(&data, today()))?;
     let options = treatywatch_reporting::ReportOptions { as_of, templates };
     progress(&format!("typesetting the briefing as of {as_of}…"));
     let files =
@@ -425,4 +437,33 @@ pub fn schema(dir: &Path, check: bool) -> Result<ExitCode, String> {
         "wrote schemas\n"
     });
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dataset(treaty: &str) -> (tempfile::TempDir, Dataset) {
+        let dir = tempfile::tempdir().expect("a scratch folder");
+        std::fs::create_dir_all(dir.path().join("treaties")).expect("a kind folder");
+        std::fs::write(dir.path().join("treaties/t.yaml"), treaty).expect("a treaty file");
+        let data = treatywatch_loader::load(dir.path(), Limits::default()).expect("loads");
+        (dir, data)
+    }
+
+    const TREATY: &str = "id: t\nname: T\nshort_name: T\nkind: bilateral\nopened: 2010-04-08\nparties:\n  - actor: usa\n    actions: [{action: signature, date: 2010-04-08}]\n";
+
+    #[test]
+    fn the_default_briefing_date_is_the_latest_event_but_never_after_today() {
+        let today = Date::parse("2026-11-28").expect("a date");
+        let (_dir, data) = dataset(TREATY);
+        assert_eq!(default_as_of(&data, today).to_string(), "2010-04-08");
+        let scheduled = format!("{TREATY}end: {{date: 2099-02-05, reason: expiry}}\n");
+        let (_dir, data) = dataset(&scheduled);
+        assert_eq!(
+            treatywatch_reporting::latest_event(&data).to_string(),
+            "2099-02-05"
+        );
+        assert_eq!(default_as_of(&data, today), today);
+    }
 }

@@ -316,7 +316,25 @@ fn read_file(index: usize, found: Found, limits: Limits) -> FileResult {
         );
         return result;
     }
-    let bytes = match fs::read(&path) {
+    // Read at most one byte past the limit: a file that grew since its size was read cannot
+    // make the read unbounded.
+    let read = fs::File::open(&path).and_then(|f| {
+        let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+        std::io::Read::read_to_end(&mut std::io::Read::take(f, max_file_bytes + 1), &mut bytes)
+            .map(|_| bytes)
+    });
+    let bytes = match read {
+        Ok(b) if b.len() as u64 > max_file_bytes => {
+            fail(
+                &mut result,
+                "parse-error",
+                whole_file_span(),
+                format!(
+                    "the file grew past the limit of {max_file_bytes} bytes while it was read; split it, or raise the limit with --max-file-bytes"
+                ),
+            );
+            return result;
+        }
         Ok(b) => b,
         Err(e) => {
             fail(
