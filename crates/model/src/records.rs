@@ -682,11 +682,6 @@ impl Record {
         kind: RecordKind,
         value: &serde_json::Value,
     ) -> Result<Record, serde_json::Error> {
-        Ok(match kind {
-            RecordKind::Actor => Record::Actor(Actor::deserialize(value)?),
-            RecordKind::Treaty => Record::Treaty(Treaty::deserialize(value)?),
-            RecordKind::Source => Record::Source(Source::deserialize(value)?),
-            RecordKind::Claim => Record::Claim(Claim::deserialize(value)?),
-        })
+        Record::deserialize_kind(kind, value)
     }
 }

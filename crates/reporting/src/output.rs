@@ -26,13 +26,8 @@ impl OutputFile {
 /// renamed over `path`, and the folder flushed so the rename itself survives a crash. A run
 /// killed at any point leaves either the old file or the new one, never a mix.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    fs::create_dir_all(dir)?;
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("out");
-    let (temp, mut file) = create_temporary(dir, name)?;
+    let dir = folder_of(path)?;
+    let (temp, mut file) = create_temporary(dir, path)?;
     let result = (|| {
         write_bytes(&mut file, bytes)?;
         drop(file);
@@ -54,16 +49,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 /// killed at any point leaves no file or the whole file. Fails with `AlreadyExists` when
 /// `path` exists.
 pub fn write_new_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    fs::create_dir_all(dir)?;
+    let dir = folder_of(path)?;
     if fs::symlink_metadata(path).is_ok() {
         return Err(std::io::Error::from(std::io::ErrorKind::AlreadyExists));
     }
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("out");
-    let (temp, mut file) = create_temporary(dir, name)?;
+    let (temp, mut file) = create_temporary(dir, path)?;
     let result = (|| {
         write_bytes(&mut file, bytes)?;
         drop(file);
@@ -96,8 +86,19 @@ fn pause_mid_write() -> Option<std::time::Duration> {
     ms.parse().ok().map(std::time::Duration::from_millis)
 }
 
+/// The folder a file goes in, created if needed.
+fn folder_of(path: &Path) -> std::io::Result<&Path> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    fs::create_dir_all(dir)?;
+    Ok(dir)
+}
+
 /// A new file `.NAME.PID-N.tmp` beside the target, never one that exists already.
-fn create_temporary(dir: &Path, name: &str) -> std::io::Result<(PathBuf, fs::File)> {
+fn create_temporary(dir: &Path, target: &Path) -> std::io::Result<(PathBuf, fs::File)> {
+    let name = target.file_name().and_then(|n| n.to_str()).unwrap_or("out");
     let mut attempt = 0u32;
     loop {
         let temp = dir.join(format!(".{name}.{}-{attempt}.tmp", std::process::id()));

@@ -1,7 +1,7 @@
 //! The rule registry. A rule is one file: its name, severity, documentation and check.
 //! Adding a rule means adding a file and a line to [`ALL`].
 
-use treatywatch_loader::{Diagnostic, Severity};
+use treatywatch_loader::{Diagnostic, LoadedRecord, Severity};
 
 use crate::context::Context;
 
@@ -76,6 +76,29 @@ pub fn find(name: &str) -> Option<&'static Rule> {
 
 /// For rules whose diagnostics come from the loader.
 pub(crate) fn reported_by_loader(_: &Context, _: &mut Vec<Diagnostic>) {}
+
+/// Runs `check` on every record, on every core, and adds what it finds to `out`: for the rules
+/// whose work is per record and large (a million records and more). `check` gets the record's
+/// index and the record, and pushes its diagnostics.
+pub(crate) fn per_record_in_parallel(
+    ctx: &Context,
+    out: &mut Vec<Diagnostic>,
+    check: impl Fn(usize, &LoadedRecord, &mut Vec<Diagnostic>) + Sync,
+) {
+    use rayon::prelude::*;
+    let found: Vec<Diagnostic> = ctx
+        .data
+        .records
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(index, record)| {
+            let mut found = Vec::new();
+            check(index, record, &mut found);
+            found
+        })
+        .collect();
+    out.extend(found);
+}
 
 #[cfg(test)]
 mod tests {

@@ -1,9 +1,8 @@
 use jsonschema::error::{TypeKind, ValidationErrorKind};
-use rayon::prelude::*;
 use serde_json::Value;
 use treatywatch_loader::{Diagnostic, LoadedRecord, Severity};
 
-use super::Rule;
+use super::{Rule, per_record_in_parallel};
 use crate::context::Context;
 use crate::schema::Compiled;
 
@@ -52,36 +51,27 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let compiled = Compiled::get();
     // The most expensive rule: records are checked on every core; a valid record (the common
     // case) takes the fast `is_valid` path, which builds no error.
-    let found: Vec<Diagnostic> = ctx
-        .data
-        .records
-        .par_iter()
-        .enumerate()
-        .flat_map_iter(|(index, record)| {
-            let mut out = Vec::new();
-            let Some((schema, validator)) = compiled.for_kind(record.kind) else {
-                return out;
-            };
-            // Checked on the tree itself (see `tree_json`): no JSON copy of the record.
-            if !validator.is_valid(&record.node) {
-                for error in validator.iter_errors(&record.node) {
-                    let pointer = error.instance_path().to_string();
-                    let schema_path = error.schema_path().to_string();
-                    out.extend(describe(
-                        ctx,
-                        index,
-                        record,
-                        schema,
-                        &pointer,
-                        &schema_path,
-                        error.kind(),
-                    ));
-                }
+    per_record_in_parallel(ctx, out, |index, record, out| {
+        let Some((schema, validator)) = compiled.for_kind(record.kind) else {
+            return;
+        };
+        // Checked on the tree itself (see `tree_json`): no JSON copy of the record.
+        if !validator.is_valid(&record.node) {
+            for error in validator.iter_errors(&record.node) {
+                let pointer = error.instance_path().to_string();
+                let schema_path = error.schema_path().to_string();
+                out.extend(describe(
+                    ctx,
+                    index,
+                    record,
+                    schema,
+                    &pointer,
+                    &schema_path,
+                    error.kind(),
+                ));
             }
-            out
-        })
-        .collect();
-    out.extend(found);
+        }
+    });
 }
 
 fn last_key(pointer: &str) -> &str {

@@ -1,9 +1,8 @@
 use std::sync::OnceLock;
 
-use rayon::prelude::*;
 use treatywatch_loader::{Diagnostic, Severity};
 
-use super::{Rule, references};
+use super::{Rule, per_record_in_parallel, references};
 use crate::context::Context;
 
 pub const RULE: Rule = Rule {
@@ -35,38 +34,28 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     // Every id, for "did you mean": made only once a reference is found unknown.
     let ids: OnceLock<Vec<&str>> = OnceLock::new();
     // Records on every core: one lookup per reference, a million records and more.
-    let found: Vec<Diagnostic> = ctx
-        .data
-        .records
-        .par_iter()
-        .enumerate()
-        .flat_map_iter(|(index, record)| {
-            let mut out = Vec::new();
-            references::each(record.kind, &record.node, |reference| {
-                if ctx.index_of(reference.id).is_some() {
-                    return;
-                }
-                let mut d = ctx.report(
-                    &RULE,
-                    index,
-                    &reference.pointer(),
-                    format!(
-                        "`{}` is not the id of any record; expected {}",
-                        reference.id,
-                        reference.expected.describe()
-                    ),
-                );
-                let ids =
-                    ids.get_or_init(|| ctx.data.records.iter().filter_map(|r| r.id()).collect());
-                if let Some(near) = closest(reference.id, ids) {
-                    d = d.with_help(format!("did you mean `{near}`?"));
-                }
-                out.push(d);
-            });
-            out
-        })
-        .collect();
-    out.extend(found);
+    per_record_in_parallel(ctx, out, |index, record, out| {
+        references::each(record.kind, &record.node, |reference| {
+            if ctx.index_of(reference.id).is_some() {
+                return;
+            }
+            let mut d = ctx.report(
+                &RULE,
+                index,
+                &reference.pointer(),
+                format!(
+                    "`{}` is not the id of any record; expected {}",
+                    reference.id,
+                    reference.expected.describe()
+                ),
+            );
+            let ids = ids.get_or_init(|| ctx.data.records.iter().filter_map(|r| r.id()).collect());
+            if let Some(near) = closest(reference.id, ids) {
+                d = d.with_help(format!("did you mean `{near}`?"));
+            }
+            out.push(d);
+        });
+    });
 }
 
 /// The most similar known id, if any is close enough to be a typo.

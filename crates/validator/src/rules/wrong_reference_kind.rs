@@ -1,7 +1,6 @@
-use rayon::prelude::*;
 use treatywatch_loader::{Diagnostic, Severity};
 
-use super::{Rule, references};
+use super::{Rule, per_record_in_parallel, references};
 use crate::context::Context;
 
 pub const RULE: Rule = Rule {
@@ -34,37 +33,28 @@ Name a record of the expected kind.
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     // Records on every core: several lookups per reference, a million records and more.
-    let found: Vec<Diagnostic> = ctx
-        .data
-        .records
-        .par_iter()
-        .enumerate()
-        .flat_map_iter(|(index, record)| {
-            let mut out = Vec::new();
-            references::each(record.kind, &record.node, |reference| {
-                if reference.expected.accepts(ctx, reference.id) != Some(false) {
-                    return;
-                }
-                let actual = match ctx.actor(reference.id) {
-                    Some(actor) => format!("{:?}", actor.kind).to_lowercase(),
-                    None => ctx
-                        .kind_of(reference.id)
-                        .map_or("record", |k| k.name())
-                        .to_string(),
-                };
-                out.push(ctx.report(
-                    &RULE,
-                    index,
-                    &reference.pointer(),
-                    format!(
-                        "`{}` is a {actual}, but this field expects {}",
-                        reference.id,
-                        reference.expected.describe()
-                    ),
-                ));
-            });
-            out
-        })
-        .collect();
-    out.extend(found);
+    per_record_in_parallel(ctx, out, |index, record, out| {
+        references::each(record.kind, &record.node, |reference| {
+            if reference.expected.accepts(ctx, reference.id) != Some(false) {
+                return;
+            }
+            let actual = match ctx.actor(reference.id) {
+                Some(actor) => format!("{:?}", actor.kind).to_lowercase(),
+                None => ctx
+                    .kind_of(reference.id)
+                    .map_or("record", |k| k.name())
+                    .to_string(),
+            };
+            out.push(ctx.report(
+                &RULE,
+                index,
+                &reference.pointer(),
+                format!(
+                    "`{}` is a {actual}, but this field expects {}",
+                    reference.id,
+                    reference.expected.describe()
+                ),
+            ));
+        });
+    });
 }
