@@ -521,3 +521,29 @@ fn unreadable_files_and_folders_are_reported_and_the_rest_is_checked() {
         "the good files were still checked: {d:?}"
     );
 }
+
+#[test]
+fn a_raw_carriage_return_cannot_move_the_cursor_or_shift_lines() {
+    // Lone CRs are line breaks to YAML; shown raw, they would send the terminal's cursor back
+    // and let the text after them overwrite the diagnostic.
+    let text = "- id: c3\r  date: 2019-02-02\r  claimant: nobody\rerror[forged]: all good\r  kind: other\r  summary: s\r  sources: [{source: s}]\r";
+    let dir = dataset(&[("claims/cr.yaml", text.as_bytes())]);
+    let (_, json) = run(dir.path(), &[]);
+    let lines: Vec<u64> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["file"].as_str().unwrap().ends_with("cr.yaml"))
+        .map(|d| d["line"].as_u64().unwrap())
+        .collect();
+    assert!(!lines.is_empty(), "{json:#}");
+    let out = run_format(dir.path(), "human");
+    let human = String::from_utf8(out.stdout).unwrap();
+    assert!(!human.contains('\r'), "{human:?}");
+    for line in lines {
+        assert!(
+            human.contains(&format!("cr.yaml:{line}:")),
+            "the human report shows line {line} too: {human}"
+        );
+    }
+}

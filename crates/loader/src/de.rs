@@ -30,6 +30,8 @@ impl<'de> Deserializer<'de> for &'de Node {
             NodeValue::Null => visitor.visit_unit(),
             NodeValue::Bool(b) => visitor.visit_bool(*b),
             NodeValue::Int(i) => visitor.visit_i64(*i),
+            // JSON has no NaN or infinity: as in `Node::to_json`, they read as null.
+            NodeValue::Float(f) if !f.is_finite() => visitor.visit_unit(),
             NodeValue::Float(f) => visitor.visit_f64(*f),
             NodeValue::Str(s) => visitor.visit_borrowed_str(s),
             NodeValue::Seq(items) => {
@@ -51,6 +53,7 @@ impl<'de> Deserializer<'de> for &'de Node {
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         match self.value {
             NodeValue::Null => visitor.visit_none(),
+            NodeValue::Float(f) if !f.is_finite() => visitor.visit_none(),
             _ => visitor.visit_some(self),
         }
     }

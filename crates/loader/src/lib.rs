@@ -122,6 +122,26 @@ fn is_data_extension(path: &Path) -> bool {
     )
 }
 
+/// A temporary file left by a killed `fmt`, `new` or `report` (`.NAME.PID-N.tmp`, see
+/// `treatywatch_reporting::write_atomic`): not data, and not worth a warning.
+fn is_our_temporary(path: &Path) -> bool {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return false;
+    };
+    let Some(rest) = name.strip_prefix('.').and_then(|n| n.strip_suffix(".tmp")) else {
+        return false;
+    };
+    let Some((_, tag)) = rest.rsplit_once('.') else {
+        return false;
+    };
+    tag.split_once('-').is_some_and(|(pid, n)| {
+        !pid.is_empty()
+            && !n.is_empty()
+            && pid.bytes().all(|b| b.is_ascii_digit())
+            && n.bytes().all(|b| b.is_ascii_digit())
+    })
+}
+
 fn found_path(f: &Found) -> &Path {
     match f {
         Found::Data(p, _) | Found::Ignored(p, _) | Found::Unreadable(p, _) => p,
@@ -175,6 +195,8 @@ fn walk(root: &Path) -> Result<Vec<Found>, LoadError> {
                     None => Some(None),
                 };
                 stack.push((path, sub_kind, depth + 1));
+            } else if meta.is_file() && is_our_temporary(&path) {
+                continue;
             } else if !meta.is_file() {
                 found.push(Found::Ignored(
                     path,
@@ -538,6 +560,20 @@ mod tests {
             rules.contains(&("parse-error", "broken.yaml".into())),
             "{rules:?}"
         );
+    }
+
+    #[test]
+    fn temporaries_left_by_a_killed_write_are_skipped_silently() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "claims/.claims.yaml.4242-0.tmp", "- id: [");
+        write(dir.path(), "claims/.claims.yaml.tmp", "x");
+        let data = load(dir.path(), Limits::default()).unwrap();
+        let names: Vec<&str> = data.files.iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(names.len(), 1, "{names:?}");
+        assert!(names[0].ends_with("claims/.claims.yaml.tmp"), "{names:?}");
+        assert!(is_our_temporary(Path::new(".x.md.1-2.tmp")));
+        assert!(!is_our_temporary(Path::new("x.md.1-2.tmp")));
+        assert!(!is_our_temporary(Path::new(".x.md.1-.tmp")));
     }
 
     #[test]

@@ -24,6 +24,22 @@ fn every_bundled_record_reads_the_same_as_through_json() {
 }
 
 #[test]
+fn nan_and_infinity_read_as_null_as_through_json() {
+    for text in [
+        "id: a\nname: n\nkind: state\nnote: .nan\n",
+        "id: a\nname: n\nkind: state\nnote: -.inf\n",
+        "id: a\nname: .nan\nkind: state\n",
+    ] {
+        let node = parse(text, &LineIndex::new(text), Limits::default())
+            .root
+            .expect("a mapping");
+        let direct = Record::deserialize_kind(RecordKind::Actor, &node).ok();
+        let through_json = Record::from_value(RecordKind::Actor, &node.to_json()).ok();
+        assert_eq!(direct, through_json, "{text}");
+    }
+}
+
+#[test]
 fn values_that_do_not_fit_are_refused_both_ways() {
     for text in [
         "id: a\nname: n\nkind: planet\n",

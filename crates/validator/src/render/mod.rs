@@ -32,20 +32,33 @@ fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{61c}')
 }
 
-/// A file's text as shown under a diagnostic: control characters (other than tab and line
-/// ends) and bidirectional controls become `?`, one per byte, so that byte offsets still
-/// point at the same places.
+/// A file's text as shown under a diagnostic, changed character for character with the same
+/// number of bytes, so that byte offsets and columns still point at the same places:
+/// - a lone `\r` (a line break to YAML, but not to the snippet renderer, and a cursor move
+///   to a terminal) becomes `\n`, so that shown line numbers are the parser's;
+/// - other control characters (but tab and line ends) and bidirectional controls become `?`,
+///   `¿` or `�` (one, two or three bytes, as the character they replace).
 pub(crate) fn printable_source(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let unsafe_char =
+        |c: char| (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || is_bidi_control(c);
+    let lone_cr = |i: usize| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n');
     if !text
-        .chars()
-        .any(|c| (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || is_bidi_control(c))
+        .char_indices()
+        .any(|(i, c)| unsafe_char(c) || (c == '\r' && lone_cr(i)))
     {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || is_bidi_control(c) {
-            out.extend(std::iter::repeat_n('?', c.len_utf8()));
+    for (i, c) in text.char_indices() {
+        if c == '\r' && lone_cr(i) {
+            out.push('\n');
+        } else if unsafe_char(c) {
+            out.push(match c.len_utf8() {
+                1 => '?',
+                2 => '¿',
+                _ => '\u{fffd}',
+            });
         } else {
             out.push(c);
         }
