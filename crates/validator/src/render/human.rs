@@ -15,12 +15,15 @@ pub fn render(
     summary: &Summary,
     color: bool,
 ) -> String {
+    // Only the files a diagnostic is in are given to the renderer (a copy of each is made
+    // printable): not the whole dataset's text.
     let mut files = SimpleFiles::new();
-    let ids: Vec<usize> = data
-        .files
-        .iter()
-        .map(|f| files.add(printable(&f.path), super::printable_source(&f.text)))
-        .collect();
+    let mut ids: Vec<Option<usize>> = vec![None; data.files.len()];
+    for d in diagnostics {
+        if let (Some(slot @ None), Some(f)) = (ids.get_mut(d.file), data.files.get(d.file)) {
+            *slot = Some(files.add(printable(&f.path), super::printable_source(&f.text)));
+        }
+    }
     let config = Config::default();
     let mut buffer = if color {
         Buffer::ansi()
@@ -28,7 +31,7 @@ pub fn render(
         Buffer::no_color()
     };
     for d in diagnostics {
-        let Some(&file_id) = ids.get(d.file) else {
+        let Some(&Some(file_id)) = ids.get(d.file) else {
             continue;
         };
         let text_len = data.files[d.file].text.len();
