@@ -139,7 +139,7 @@ fn sarif_output_validates_against_the_sarif_2_1_0_schema() {
     ]);
     assert_eq!(o.status.code(), Some(1));
     let sarif: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    let schema_path = workspace().join("../shared/reference/sarif-schema-2.1.0.json");
+    let schema_path = workspace().join("tests/reference/sarif-schema-2.1.0.json");
     let schema: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(schema_path).unwrap()).unwrap();
     let validator = jsonschema::validator_for(&schema).unwrap();

@@ -1,4 +1,4 @@
-//! Conformance against the YAML test suite (`../shared/reference/yaml-test-suite`): every valid
+//! Conformance against the YAML test suite (`tests/reference/yaml-test-suite`, copied into the repository with its licence): every valid
 //! case should be accepted with the expected data, every `error` case rejected. The score is
 //! printed and recorded in README; the test fails if it drops below what was recorded.
 
@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use treatywatch_loader::yaml::{Limits, parse_stream};
 
 fn suite() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/reference/yaml-test-suite")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/reference/yaml-test-suite")
 }
 
 /// Every folder holding an `in.yaml`, one level of sub-cases deep.
