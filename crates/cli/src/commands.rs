@@ -176,15 +176,20 @@ pub fn report(
     }
     let as_of = parse_as_of(as_of, default_as_of(&data, today()))?;
     let options = treatywatch_reporting::ReportOptions { as_of, templates };
-    progress(&format!("typesetting the briefing as of {as_of}…"));
-    let files =
-        treatywatch_reporting::build(&data, &outcome, &options).map_err(|e| e.to_string())?;
     if check {
+        // Only the text outputs are compared: they determine the PDF, which Typst does not
+        // promise to typeset byte for byte alike on every machine, and which the light build
+        // cannot make at all.
+        let files = treatywatch_reporting::build_sources(&data, &outcome, &options)
+            .map_err(|e| e.to_string())?;
         let stale = treatywatch_reporting::stale_files(&out, &files);
         if stale.is_empty() {
             print(&format!(
-                "reports in {} are current (as of {as_of})\n",
-                out.display()
+                "reports in {} are current (as of {as_of}; {} is made from {} and {} and not compared)\n",
+                out.display(),
+                treatywatch_reporting::BRIEFING_PDF,
+                treatywatch_reporting::BRIEFING_TYP,
+                treatywatch_reporting::BRIEFING_JSON,
             ));
             return Ok(ExitCode::SUCCESS);
         }
@@ -197,6 +202,13 @@ pub fn report(
         );
         return Ok(ExitCode::from(1));
     }
+    progress(&if treatywatch_reporting::PDF_SUPPORTED {
+        format!("typesetting the briefing as of {as_of}…")
+    } else {
+        format!("writing the reports as of {as_of}…")
+    });
+    let files =
+        treatywatch_reporting::build(&data, &outcome, &options).map_err(|e| e.to_string())?;
     treatywatch_reporting::write_all(&out, &files).map_err(|e| e.to_string())?;
     print(&format!(
         "wrote {} files to {} (as of {as_of}) in {:.2} s\n",
@@ -204,6 +216,24 @@ pub fn report(
         out.display(),
         started.elapsed().as_secs_f64()
     ));
+    if !treatywatch_reporting::PDF_SUPPORTED {
+        let typ = out.join(treatywatch_reporting::BRIEFING_TYP);
+        let mut note = format!(
+            "note: this treatywatch was built without the PDF (the light build). To get {pdf}: \
+             `typst compile {typ}` (Typst 0.15), or install the full build: \
+             `cargo install --locked --path crates/cli`.\n",
+            pdf = treatywatch_reporting::BRIEFING_PDF,
+            typ = typ.display(),
+        );
+        let old_pdf = out.join(treatywatch_reporting::BRIEFING_PDF);
+        if old_pdf.exists() {
+            note.push_str(&format!(
+                "note: {} is left from an earlier run and may not match these reports.\n",
+                old_pdf.display()
+            ));
+        }
+        eprint!("{note}");
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -368,7 +398,11 @@ pub fn fmt(data_dir: &Path, check: bool) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn rules() -> Result<ExitCode, String> {
+pub fn rules(markdown: bool) -> Result<ExitCode, String> {
+    if markdown {
+        print(&treatywatch_validator::docs::rules_markdown());
+        return Ok(ExitCode::SUCCESS);
+    }
     let mut text = String::new();
     let width = treatywatch_validator::RULES
         .iter()
@@ -405,6 +439,48 @@ pub fn explain(name: &str) -> Result<ExitCode, String> {
         rule.summary,
         rule.docs
     ));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `docs/rules.md` is generated whole; `docs/data-model.md` is written by hand but for its
+/// field tables, which are filled between their markers.
+pub fn docs(dir: &Path, check: bool) -> Result<ExitCode, String> {
+    let model_path = dir.join("data-model.md");
+    let model = std::fs::read_to_string(&model_path)
+        .map_err(|e| format!("cannot read {}: {e}", model_path.display()))?;
+    let filled = treatywatch_validator::docs::fill_field_tables(&model)
+        .map_err(|e| format!("{}: {e}", model_path.display()))?;
+    let files = [
+        (
+            dir.join("rules.md"),
+            treatywatch_validator::docs::rules_markdown(),
+        ),
+        (model_path, filled),
+    ];
+    let mut stale = Vec::new();
+    for (path, expected) in &files {
+        if std::fs::read_to_string(path).ok().as_deref() == Some(expected.as_str()) {
+            continue;
+        }
+        if check {
+            stale.push(path.display().to_string());
+        } else {
+            treatywatch_reporting::write_atomic(path, expected.as_bytes())
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        }
+    }
+    if !stale.is_empty() {
+        for s in &stale {
+            eprintln!("out of date: {s}");
+        }
+        eprintln!("error: the docs differ from the code; run `treatywatch docs` and commit them");
+        return Ok(ExitCode::from(1));
+    }
+    print(if check {
+        "docs are current\n"
+    } else {
+        "wrote docs\n"
+    });
     Ok(ExitCode::SUCCESS)
 }
 

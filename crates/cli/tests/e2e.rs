@@ -156,6 +156,22 @@ fn sarif_output_validates_against_the_sarif_2_1_0_schema() {
         let index = r["ruleIndex"].as_u64().unwrap() as usize;
         assert_eq!(rules[index]["id"], r["ruleId"]);
     }
+    // What SARIF viewers and Microsoft's multitool expect: a readable name distinct from the
+    // id (SARIF1001), and where to learn about the tool (SARIF2005).
+    for rule in rules {
+        assert_ne!(rule["name"], rule["id"]);
+        assert!(
+            rule["name"]
+                .as_str()
+                .unwrap()
+                .chars()
+                .all(char::is_alphanumeric)
+        );
+    }
+    let uri = sarif["runs"][0]["tool"]["driver"]["informationUri"]
+        .as_str()
+        .unwrap();
+    assert!(uri.starts_with("https://"), "{uri}");
     let mut ids: Vec<&str> = rules.iter().map(|r| r["id"].as_str().unwrap()).collect();
     let count = ids.len();
     ids.dedup();
@@ -679,4 +695,68 @@ fn new_fills_placeholders_from_flags() {
         !dir.path().join("claims/other-id.yaml").exists(),
         "nothing written on a bad flag"
     );
+}
+
+/// `report` into a fresh folder, then `report --check` against it: the text outputs decide.
+#[test]
+fn report_check_compares_the_text_outputs_and_not_the_pdf_bytes() {
+    let out = tempfile::tempdir().unwrap();
+    let dir = out.path().to_str().unwrap();
+    let args = |check: bool| {
+        let mut a = vec![
+            "report",
+            "--data",
+            VALID,
+            "--as-of",
+            "2019-08-02",
+            "--out",
+            dir,
+        ];
+        if check {
+            a.push("--check");
+        }
+        run(&a)
+    };
+    let o = args(false);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    for f in [
+        "briefing.typ",
+        "briefing.json",
+        "README.md",
+        "treaties/inf.md",
+    ] {
+        assert!(out.path().join(f).is_file(), "{f} written");
+    }
+    let pdf = out.path().join("briefing.pdf");
+    if cfg!(feature = "pdf") {
+        assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+        assert!(!stderr(&o).contains("without the PDF"));
+    } else {
+        assert!(!pdf.exists(), "the light build writes no PDF");
+        let err = stderr(&o);
+        assert_eq!(err.matches("built without the PDF").count(), 1, "{err}");
+        assert!(err.contains("typst compile"), "{err}");
+    }
+    let o = args(true);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // A byte-different PDF (another machine's Typst, or none at all) is not a stale report.
+    std::fs::write(&pdf, b"%PDF-1.7 typeset elsewhere").unwrap();
+    let o = args(true);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // A stale text output is.
+    for stale in ["briefing.json", "briefing.typ", "treaties/inf.md"] {
+        let path = out.path().join(stale);
+        let before = std::fs::read(&path).unwrap();
+        let mut changed = before.clone();
+        changed.extend_from_slice(b" ");
+        std::fs::write(&path, &changed).unwrap();
+        let o = args(true);
+        assert_eq!(o.status.code(), Some(1), "{stale}");
+        assert!(
+            stderr(&o).contains(&format!("stale: {dir}/{stale}")),
+            "{}",
+            stderr(&o)
+        );
+        std::fs::write(&path, before).unwrap();
+    }
 }

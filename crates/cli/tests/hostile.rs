@@ -406,7 +406,42 @@ fn a_100_mb_scalar_within_the_default_limits_is_read_and_checked() {
     text.push_str(&"x".repeat(100 * 1024 * 1024));
     text.push_str("\n  sources: [{source: s}]\n");
     let d = hostile("claims/big.yaml", text.as_bytes(), &[]);
-    assert_eq!(d, vec![("unknown-reference".into(), "big.yaml".into(), 3)]);
+    // Read and checked: the unknown claimant, and a summary far over its maximum length.
+    assert_eq!(
+        d,
+        vec![
+            ("unknown-reference".into(), "big.yaml".into(), 3),
+            ("schema".into(), "big.yaml".into(), 5)
+        ]
+    );
+}
+
+#[test]
+fn a_60_mb_name_is_a_schema_error_on_its_line_and_is_not_printed() {
+    let mut text = String::from("id: usb\nname: ");
+    text.push_str(&"x".repeat(60 * 1024 * 1024));
+    text.push_str("\nkind: state\n");
+    let d = hostile("actors/usb.yaml", text.as_bytes(), &[]);
+    assert_eq!(d, vec![("schema".into(), "usb.yaml".into(), 2)]);
+    // The human report gives the place and the reason, not the 60 MB line.
+    let dir = dataset(&[("actors/usb.yaml", text.as_bytes())]);
+    let out = Command::new(env!("CARGO_BIN_EXE_treatywatch"))
+        .args(["validate", "--as-of", "2026-11-27", "--data"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let human = String::from_utf8_lossy(&out.stdout);
+    assert!(human.len() < 10_000, "{} bytes of output", human.len());
+    assert!(
+        human.contains("error[schema]: `name` is longer than 300 characters"),
+        "{human}"
+    );
+    assert!(human.contains("actors/usb.yaml:2:7"), "{human}");
+    assert!(
+        human.contains("the line is 62914566 bytes long and is not shown"),
+        "{human}"
+    );
 }
 
 #[test]

@@ -9,6 +9,7 @@ pub mod diagnostic;
 pub mod format;
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod temporary;
 pub mod tree;
 pub mod yaml;
 
@@ -122,24 +123,16 @@ fn is_data_extension(path: &Path) -> bool {
     )
 }
 
-/// A temporary file left by a killed `fmt`, `new` or `report` (`.NAME.PID-N.tmp`, see
-/// `treatywatch_reporting::write_atomic`): not data, and not worth a warning.
-fn is_our_temporary(path: &Path) -> bool {
-    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
-        return false;
-    };
-    let Some(rest) = name.strip_prefix('.').and_then(|n| n.strip_suffix(".tmp")) else {
-        return false;
-    };
-    let Some((_, tag)) = rest.rsplit_once('.') else {
-        return false;
-    };
-    tag.split_once('-').is_some_and(|(pid, n)| {
-        !pid.is_empty()
-            && !n.is_empty()
-            && pid.bytes().all(|b| b.is_ascii_digit())
-            && n.bytes().all(|b| b.is_ascii_digit())
-    })
+/// Documentation files the data folder itself may hold (its description and its licence):
+/// not records, and not stray files.
+pub const DOCUMENTATION_FILES: &[&str] = &["README.md", "LICENSE", "LICENSE.md", "LICENSE.txt"];
+
+fn is_documentation(path: &Path, depth: usize) -> bool {
+    depth == 0
+        && path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| DOCUMENTATION_FILES.contains(&n))
 }
 
 fn found_path(f: &Found) -> &Path {
@@ -195,7 +188,9 @@ fn walk(root: &Path) -> Result<Vec<Found>, LoadError> {
                     None => Some(None),
                 };
                 stack.push((path, sub_kind, depth + 1));
-            } else if meta.is_file() && is_our_temporary(&path) {
+            } else if meta.is_file()
+                && (temporary::is_temporary(&path) || is_documentation(&path, depth))
+            {
                 continue;
             } else if !meta.is_file() {
                 found.push(Found::Ignored(
@@ -527,6 +522,8 @@ mod tests {
         );
         write(root, "actors/notes.txt", "hello");
         write(root, "README.md", "# data");
+        write(root, "LICENSE", "CC BY 4.0");
+        write(root, "claims/README.md", "# not the data folder's own");
         write(root, "claims/broken.yaml", "id: [\n");
         let data = load(root, Limits::default()).unwrap();
         let ids: Vec<_> = data.records.iter().filter_map(|r| r.id()).collect();
@@ -552,9 +549,22 @@ mod tests {
             rules.contains(&("ignored-file", "notes.txt".into())),
             "{rules:?}"
         );
-        assert!(
-            rules.contains(&("ignored-file", "README.md".into())),
+        // The data folder's own README and licence are documentation; a README elsewhere is
+        // a stray file.
+        assert_eq!(
+            rules
+                .iter()
+                .filter(|(r, f)| *r == "ignored-file" && (f == "README.md" || f == "LICENSE"))
+                .count(),
+            1,
             "{rules:?}"
+        );
+        assert!(
+            data.files
+                .iter()
+                .any(|f| f.path.ends_with("claims/README.md")),
+            "{:?}",
+            data.files
         );
         assert!(
             rules.contains(&("parse-error", "broken.yaml".into())),
@@ -571,9 +581,6 @@ mod tests {
         let names: Vec<&str> = data.files.iter().map(|f| f.path.as_str()).collect();
         assert_eq!(names.len(), 1, "{names:?}");
         assert!(names[0].ends_with("claims/.claims.yaml.tmp"), "{names:?}");
-        assert!(is_our_temporary(Path::new(".x.md.1-2.tmp")));
-        assert!(!is_our_temporary(Path::new("x.md.1-2.tmp")));
-        assert!(!is_our_temporary(Path::new(".x.md.1-.tmp")));
     }
 
     #[test]

@@ -114,7 +114,8 @@ fn url_schema(_: &mut SchemaGenerator) -> Schema {
     json_schema!({
         "type": "string",
         "pattern": "^https?://[^\\s/$.?#][^\\s]*$",
-        "description": "An absolute http(s) URL.",
+        "maxLength": 2048,
+        "description": "An absolute http(s) URL, at most 2048 characters.",
     })
 }
 
@@ -127,9 +128,11 @@ fn non_empty_string(_: &mut SchemaGenerator) -> Schema {
 #[serde(deny_unknown_fields)]
 pub struct Allow {
     /// The rule to silence, by name (`treatywatch rules` lists them).
+    #[schemars(example = &"notice-period")]
     pub rule: String,
     /// Why the rule's assumption does not hold for this record; shown by `validate --show-allowed`.
     #[schemars(schema_with = "non_empty_string")]
+    #[schemars(example = &"North Korea counted its 1993 notice; the effect is disputed")]
     pub reason: String,
 }
 
@@ -141,6 +144,7 @@ pub struct Citation {
     pub source: Id,
     /// Where in the source: a page, paragraph, section or timestamp.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(example = &"paragraph 3")]
     pub locator: Option<String>,
 }
 
@@ -157,13 +161,17 @@ pub enum ActorKind {
 #[serde(deny_unknown_fields)]
 pub struct Role {
     /// The office, e.g. `Minister of Foreign Affairs`.
+    #[schemars(example = &"Minister of Foreign Affairs")]
     pub title: String,
     /// The state or organization the office belongs to.
+    #[schemars(example = &"rus")]
     pub of: Id,
     /// When the office was held.
+    #[schemars(example = &"2004-03-09/..")]
     pub period: Period,
     /// The source for the office and its dates.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(example = &"tass-2014-03-09-lavrov-65")]
     pub source: Option<Id>,
 }
 
@@ -172,9 +180,11 @@ pub struct Role {
 #[serde(deny_unknown_fields)]
 pub struct Actor {
     /// Unique id. States: ISO 3166-1 alpha-3 in lower case (`usa`); persons: `given-family`.
+    #[schemars(example = &"sergey-lavrov")]
     pub id: Id,
     /// Common English name.
     #[schemars(schema_with = "non_empty_string")]
+    #[schemars(example = &"Sergey Lavrov")]
     pub name: String,
     /// `state`, `organization` or `person`.
     pub kind: ActorKind,
@@ -184,13 +194,16 @@ pub struct Actor {
     /// States: the ISO 3166-1 alpha-3 code (`RUS`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(regex(pattern = "^[A-Z]{3}$"))]
+    #[schemars(example = &"RUS")]
     pub iso3166: Option<String>,
     /// The Wikidata item: `Q` and digits.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(regex(pattern = "^Q[1-9][0-9]*$"))]
+    #[schemars(example = &"Q159")]
     pub wikidata: Option<String>,
     /// States and organizations: the period the actor existed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(example = &"1991-12-25/..")]
     pub existed: Option<Period>,
     /// Persons: offices held, each with the actor it belongs to and its period.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -200,6 +213,7 @@ pub struct Actor {
     pub sources: Vec<Citation>,
     /// Anything a reader should know about this record.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(example = &"Continuator of the USSR in its treaties.")]
     pub note: Option<String>,
     /// Rules silenced for this record, each with a reason.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -238,11 +252,13 @@ impl EndReason {
 #[serde(deny_unknown_fields)]
 pub struct TreatyEnd {
     /// The day the treaty ended or ends.
+    #[schemars(example = &"2019-08-02")]
     pub date: Date,
     /// `expiry`, `withdrawal`, `superseded` or `termination`.
     pub reason: EndReason,
     /// The source for the end.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(example = &"text-inf")]
     pub source: Option<Id>,
     /// Anything a reader should know about the end.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -254,11 +270,14 @@ pub struct TreatyEnd {
 #[serde(deny_unknown_fields)]
 pub struct Extension {
     /// The day the extension took effect.
+    #[schemars(example = &"2021-02-03")]
     pub date: Date,
     /// The day the extended term runs to.
+    #[schemars(example = &"2026-02-05")]
     pub until: Date,
     /// The source for the extension.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(example = &"state-2021-02-03-new-start-extension")]
     pub source: Option<Id>,
     /// Anything a reader should know about the extension.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -306,12 +325,15 @@ pub struct Action {
     pub action: ActionKind,
     /// The day the act took effect internationally, as the depositary records it (deposit,
     /// delivery of a notice, the day a withdrawal took effect), not a domestic vote.
+    #[schemars(example = &"1988-06-01")]
     pub date: Date,
     /// For `succession`: the predecessor actor.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(example = &"sun")]
     pub from: Option<Id>,
     /// The source for this act.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(example = &"un-treaty-collection-npt")]
     pub source: Option<Id>,
     /// Anything a reader should know: domestic votes, disputed effect, conflicting dates.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -323,6 +345,7 @@ pub struct Action {
 #[serde(deny_unknown_fields)]
 pub struct Party {
     /// The state or organization.
+    #[schemars(example = &"usa")]
     pub actor: Id,
     /// Its acts under the treaty, in any order.
     #[serde(default)]
@@ -337,12 +360,15 @@ pub struct Party {
 #[serde(deny_unknown_fields)]
 pub struct Treaty {
     /// Unique id (`inf`, `new-start`).
+    #[schemars(example = &"inf")]
     pub id: Id,
     /// The full official name.
     #[schemars(schema_with = "non_empty_string")]
+    #[schemars(example = &"Treaty between the United States of America and the Union of Soviet Socialist Republics on the Elimination of Their Intermediate-Range and Shorter-Range Missiles")]
     pub name: String,
     /// The short name used in reports (`INF Treaty`).
     #[schemars(schema_with = "non_empty_string")]
+    #[schemars(example = &"INF Treaty")]
     pub short_name: String,
     /// `bilateral` or `multilateral`.
     pub kind: TreatyKind,
@@ -356,16 +382,19 @@ pub struct Treaty {
     pub end: Option<TreatyEnd>,
     /// Its term; absent means unlimited.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(example = &"P10Y")]
     pub term: Option<Duration>,
     /// Extensions of its term.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub extensions: Vec<Extension>,
     /// The notice a party must give before its withdrawal takes effect.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(example = &"P6M")]
     pub withdrawal_notice: Option<Duration>,
     /// The treaty text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(schema_with = "url_schema")]
+    #[schemars(example = &"https://2009-2017.state.gov/t/avc/trty/102360.htm")]
     pub text_url: Option<String>,
     /// Where the facts in this record come from.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -399,23 +428,29 @@ pub enum SourceKind {
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// Unique id (`lendman-2019-02-03`).
+    #[schemars(example = &"lendman-2019-02-03")]
     pub id: Id,
     /// The document's title.
     #[schemars(schema_with = "non_empty_string")]
+    #[schemars(example = &"Russia Responds to US INF Treaty Pullout")]
     pub title: String,
     /// `transcript`, `statement`, `report`, `news`, `opinion`, `treaty-text`, `law`,
     /// `academic` or `other`.
     pub kind: SourceKind,
     /// Who published it.
     #[schemars(schema_with = "non_empty_string")]
+    #[schemars(example = &"Global Research")]
     pub publisher: String,
     /// Its authors' names.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(example = &"Stephen Lendman")]
     pub authors: Vec<String>,
     /// When it was published.
+    #[schemars(example = &"2019-02-03")]
     pub published: Date,
     /// Where it can be read: an absolute http(s) URL.
     #[schemars(schema_with = "url_schema")]
+    #[schemars(example = &"https://www.globalresearch.ca/")]
     pub url: String,
     /// An archived copy: an absolute http(s) URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -424,6 +459,7 @@ pub struct Source {
     /// Its language, as a BCP 47 tag (`en`, `ru`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(regex(pattern = "^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$"))]
+    #[schemars(example = &"en")]
     pub language: Option<String>,
     /// Anything a reader should know about this source.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -506,12 +542,15 @@ pub struct Assessment {
     pub verdict: Verdict,
     /// The date the verdict holds as of (New START "expires in 2021" was true when said).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(example = &"2019-02-03")]
     pub date: Option<Date>,
     /// Why: the facts that settle the claim.
     #[schemars(schema_with = "non_empty_string")]
+    #[schemars(example = &"START II never entered into force; Russia withdrew in 2002.")]
     pub note: String,
     /// The sources that settle it (ids); they may be older than the claim.
     #[schemars(length(min = 1))]
+    #[schemars(example = &"text-start-ii")]
     pub sources: Vec<Id>,
 }
 
@@ -521,40 +560,50 @@ pub struct Assessment {
 #[schemars(transform = claim_kind_requirements)]
 pub struct Claim {
     /// Unique id (`lavrov-2019-02-02-inf-since-1999`).
+    #[schemars(example = &"lavrov-2019-02-02-inf-since-1999")]
     pub id: Id,
     /// The day the claim was made.
+    #[schemars(example = &"2019-02-02")]
     pub date: Date,
     /// The actor who made it: a person, organization or state.
+    #[schemars(example = &"sergey-lavrov")]
     pub claimant: Id,
     /// The state or organization the claimant spoke for.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(example = &"rus")]
     pub on_behalf_of: Option<Id>,
     /// `violation`, `compliance`, `status`, `withdrawal` or `other`.
     pub kind: ClaimKind,
     /// The treaty the claim is about (required for every kind but `other`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(example = &"inf")]
     pub treaty: Option<Id>,
     /// The state or organization whose conduct the claim is about (required for `violation`
     /// and `compliance`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(example = &"usa")]
     pub accused: Option<Id>,
     /// The period of the conduct claimed; an open end means "up to the claim's date".
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(example = &"1999/..")]
     pub period: Option<Period>,
     /// For `status` claims: what the claim says the treaty's status was on its date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub asserted_status: Option<AssertedStatus>,
     /// The verbatim words, as short as makes the point.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(example = &"the US has been violating the treaty at least since 1999")]
     pub quote: Option<String>,
     /// One neutral sentence stating what is claimed.
     #[schemars(schema_with = "non_empty_string")]
+    #[schemars(example = &"Lavrov said the United States had violated the INF Treaty since 1999.")]
     pub summary: String,
     /// The documents that report the claim (at least one).
     #[schemars(length(min = 1))]
     pub sources: Vec<Citation>,
     /// Claims this one answers or rebuts.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(example = &"pompeo-2019-02-01-inf-material-breach")]
     pub responds_to: Vec<Id>,
     /// A reviewed verdict, where the record settles the claim.
     #[serde(default, skip_serializing_if = "Option::is_none")]

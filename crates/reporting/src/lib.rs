@@ -2,10 +2,14 @@
 //! that only format it, a Typst PDF compiled in-process, and markdown summaries.
 //!
 //! Untrusted text from the data never becomes markup: the PDF's Typst source reads the
-//! report model from a JSON file in its virtual root (`json("/report.json")`); markdown
-//! escapes every value with the `md` filter.
+//! report model from the JSON file beside it (`json("briefing.json")`); markdown escapes every
+//! value with the `md` filter.
+//!
+//! The PDF needs the `pdf` feature (Typst compiled in); without it every text output is
+//! still made — `briefing.typ` and `briefing.json` can be typeset by any Typst 0.15.
 
 pub mod output;
+#[cfg(feature = "pdf")]
 pub mod pdf;
 pub mod report;
 pub mod templates;
@@ -33,6 +37,7 @@ pub struct ReportOptions {
 #[derive(Debug)]
 pub enum ReportError {
     Template(minijinja::Error),
+    #[cfg(feature = "pdf")]
     Pdf(pdf::PdfError),
     Json(serde_json::Error),
 }
@@ -49,6 +54,7 @@ impl std::fmt::Display for ReportError {
                 }
                 Ok(())
             }
+            #[cfg(feature = "pdf")]
             ReportError::Pdf(e) => e.fmt(f),
             ReportError::Json(e) => write!(f, "cannot serialise the report: {e}"),
         }
@@ -63,7 +69,19 @@ impl From<minijinja::Error> for ReportError {
     }
 }
 
-/// The Typst source and the markdown files, without the PDF (fast; for snapshots).
+/// Whether this build can typeset the PDF (the `pdf` feature).
+pub const PDF_SUPPORTED: bool = cfg!(feature = "pdf");
+
+/// The report model as the Typst source reads it, beside it in the output folder.
+pub const BRIEFING_JSON: &str = "briefing.json";
+/// The Typst source of the briefing.
+pub const BRIEFING_TYP: &str = "briefing.typ";
+/// The typeset briefing (full build only).
+pub const BRIEFING_PDF: &str = "briefing.pdf";
+
+/// The text outputs, without the PDF: `briefing.typ`, `briefing.json` (the report model the
+/// PDF is typeset from), `README.md`, `treaties/<id>.md`. Fast, and the same in every build:
+/// this is what `report --check` compares.
 pub fn render_sources(
     report: &Report,
     options: &ReportOptions,
@@ -71,8 +89,11 @@ pub fn render_sources(
     let env = templates::environment(options.templates.as_deref());
     let mut files = Vec::new();
     let context = Value::from(Serde(report));
-    let typst = env.get_template("briefing.typ")?.render(context.clone())?;
-    files.push(OutputFile::new("briefing.typ", typst.into_bytes()));
+    let typst = env.get_template(BRIEFING_TYP)?.render(context.clone())?;
+    files.push(OutputFile::new(BRIEFING_TYP, typst.into_bytes()));
+    let mut json = serde_json::to_string_pretty(report).map_err(ReportError::Json)?;
+    json.push('\n');
+    files.push(OutputFile::new(BRIEFING_JSON, json.into_bytes()));
     let readme = env.get_template("README.md")?.render(context.clone())?;
     files.push(OutputFile::new("README.md", readme.into_bytes()));
     let page = env.get_template("treaty.md")?;
@@ -88,24 +109,42 @@ pub fn render_sources(
     Ok(files)
 }
 
-/// Every report file: `briefing.pdf`, `README.md`, `treaties/<id>.md`.
+/// The text outputs of the dataset as of `options.as_of`.
+pub fn build_sources(
+    data: &Dataset,
+    outcome: &Outcome,
+    options: &ReportOptions,
+) -> Result<Vec<OutputFile>, ReportError> {
+    render_sources(&report::build(data, outcome, options.as_of), options)
+}
+
+/// Typesets `briefing.pdf` from the `briefing.typ` and `briefing.json` among `sources`.
+#[cfg(feature = "pdf")]
+pub fn typeset(sources: &[OutputFile], as_of: Date) -> Result<OutputFile, ReportError> {
+    let get = |name: &str| {
+        sources
+            .iter()
+            .find(|f| f.path == name)
+            .map(|f| String::from_utf8_lossy(&f.bytes))
+            .ok_or_else(|| ReportError::Pdf(pdf::PdfError(format!("no {name} was rendered"))))
+    };
+    let pdf =
+        pdf::compile(&get(BRIEFING_TYP)?, &get(BRIEFING_JSON)?, as_of).map_err(ReportError::Pdf)?;
+    Ok(OutputFile::new(BRIEFING_PDF, pdf))
+}
+
+/// Every report file: the text outputs and, in the full build, `briefing.pdf`.
 pub fn build(
     data: &Dataset,
     outcome: &Outcome,
     options: &ReportOptions,
 ) -> Result<Vec<OutputFile>, ReportError> {
-    let report = report::build(data, outcome, options.as_of);
-    let sources = render_sources(&report, options)?;
-    let json = serde_json::to_string(&report).map_err(ReportError::Json)?;
-    let mut files = Vec::new();
-    for f in sources {
-        if f.path == "briefing.typ" {
-            let text = String::from_utf8_lossy(&f.bytes);
-            let pdf = pdf::compile(&text, &json, options.as_of).map_err(ReportError::Pdf)?;
-            files.push(OutputFile::new("briefing.pdf", pdf));
-        } else {
-            files.push(f);
-        }
+    #[cfg_attr(not(feature = "pdf"), allow(unused_mut))]
+    let mut files = build_sources(data, outcome, options)?;
+    #[cfg(feature = "pdf")]
+    {
+        let pdf = typeset(&files, options.as_of)?;
+        files.insert(0, pdf);
     }
     Ok(files)
 }

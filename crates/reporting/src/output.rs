@@ -4,6 +4,9 @@
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use treatywatch_loader::temporary;
 
 /// A file to write, relative to the output folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -96,12 +99,14 @@ fn folder_of(path: &Path) -> std::io::Result<&Path> {
     Ok(dir)
 }
 
-/// A new file `.NAME.PID-N.tmp` beside the target, never one that exists already.
+/// A new file `.NAME.PID-N.tmp` beside the target, never one that exists already. The first
+/// time a run writes in a folder, temporaries that killed runs left there are removed first.
 fn create_temporary(dir: &Path, target: &Path) -> std::io::Result<(PathBuf, fs::File)> {
+    remove_leftovers_once(dir);
     let name = target.file_name().and_then(|n| n.to_str()).unwrap_or("out");
     let mut attempt = 0u32;
     loop {
-        let temp = dir.join(format!(".{name}.{}-{attempt}.tmp", std::process::id()));
+        let temp = dir.join(temporary::name(name, std::process::id(), attempt));
         match fs::OpenOptions::new()
             .write(true)
             .create_new(true)
@@ -114,6 +119,42 @@ fn create_temporary(dir: &Path, target: &Path) -> std::io::Result<(PathBuf, fs::
             Err(e) => return Err(e),
         }
     }
+}
+
+/// Removes, once per folder and run, the temporaries in `dir` whose writer has exited (a
+/// killed run's leftovers); never one a live run is still writing. Best effort: a file that
+/// cannot be removed is left as it is (the loader never reads it as data).
+fn remove_leftovers_once(dir: &Path) {
+    static CLEANED: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+    {
+        let Ok(mut cleaned) = CLEANED.lock() else {
+            return;
+        };
+        if cleaned.iter().any(|d| d == dir) {
+            return;
+        }
+        cleaned.push(dir.to_path_buf());
+    }
+    remove_leftovers(dir);
+}
+
+/// Removes the temporaries in `dir` whose writer has exited; returns how many.
+pub fn remove_leftovers(dir: &Path) -> usize {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for entry in entries.filter_map(Result::ok) {
+        let path = entry.path();
+        let is_file = entry.file_type().is_ok_and(|t| t.is_file());
+        if is_file
+            && temporary::writer_pid(&path).is_some_and(temporary::writer_is_gone)
+            && fs::remove_file(&path).is_ok()
+        {
+            removed += 1;
+        }
+    }
+    removed
 }
 
 /// Writes every file under `out`, each atomically, then removes treaty pages of treaties no
@@ -202,6 +243,34 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names.len(), 1, "no temporary left: {names:?}");
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_killed_runs_temporaries_are_removed_and_a_live_runs_are_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut gone = std::process::Command::new("true").spawn().unwrap();
+        let gone_pid = gone.id();
+        gone.wait().unwrap();
+        let mut live = std::process::Command::new("sleep")
+            .arg("5")
+            .spawn()
+            .unwrap();
+        let leftover = dir.path().join(temporary::name("a.md", gone_pid, 0));
+        let in_progress = dir.path().join(temporary::name("b.md", live.id(), 0));
+        let not_ours = dir.path().join(".a.md.tmp");
+        for p in [&leftover, &in_progress, &not_ours] {
+            fs::write(p, "x").unwrap();
+        }
+        write_atomic(&dir.path().join("a.md"), b"new").unwrap();
+        assert!(!leftover.exists(), "a killed run's temporary is removed");
+        assert!(in_progress.exists(), "a live run's temporary is kept");
+        assert!(not_ours.exists(), "a file we did not make is kept");
+        assert_eq!(remove_leftovers(dir.path()), 0);
+        live.kill().unwrap();
+        live.wait().unwrap();
+        assert_eq!(remove_leftovers(dir.path()), 1);
+        assert!(!in_progress.exists());
     }
 
     #[test]

@@ -16,7 +16,7 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 /// The data file's path inside the virtual root, as the template reads it.
-pub const DATA_PATH: &str = "/report.json";
+pub const DATA_PATH: &str = "/briefing.json";
 const MAIN_PATH: &str = "/briefing.typ";
 
 fn fonts() -> &'static FontStore {

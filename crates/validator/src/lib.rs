@@ -6,6 +6,7 @@
 //! documentation beside its check, so `treatywatch explain RULE` cannot drift from the code.
 
 pub mod context;
+pub mod docs;
 pub mod render;
 pub mod rules;
 pub mod schema;

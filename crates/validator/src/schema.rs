@@ -29,6 +29,7 @@ pub fn generate(kind: RecordKind) -> Value {
     let mut value = schema.to_value();
     strip_null(&mut value);
     add_titles(&mut value);
+    add_length_limits(&mut value);
     if let Value::Object(map) = &mut value {
         let mut ordered = Map::new();
         for key in ["$schema"] {
@@ -88,6 +89,70 @@ fn strip_null(value: &mut Value) {
             }
         }
         Value::Array(items) => items.iter_mut().for_each(strip_null),
+        _ => {}
+    }
+}
+
+/// The longest text each field may hold, by field name; every other text field holds at most
+/// [`DEFAULT_MAX_LENGTH`] characters. Ids (100), URLs (2048) and dates carry their own limits.
+/// Generous for real records — the longest assessment note in the bundled data is under 1 000
+/// characters — and small enough that a pasted book or a 60 MB name is a `schema` error on
+/// its line instead of a briefing that silently carries it.
+pub const MAX_LENGTHS: &[(&str, u64)] = &[
+    ("name", 300),
+    ("short_name", 100),
+    ("title", 500),
+    ("publisher", 300),
+    ("authors", 300),
+    ("aliases", 300),
+    ("locator", 500),
+    ("summary", 2_000),
+    ("quote", 5_000),
+    ("reason", 2_000),
+    ("note", 10_000),
+];
+
+/// The limit of a text field not named in [`MAX_LENGTHS`].
+pub const DEFAULT_MAX_LENGTH: u64 = 1_000;
+
+/// Gives every text property (and every text item of a list property) a `maxLength`, from
+/// [`MAX_LENGTHS`], unless its type sets one already.
+fn add_length_limits(value: &mut Value) {
+    fn limit(schema: &mut Value, max: u64) {
+        let Value::Object(map) = schema else { return };
+        let is_text = map.get("type") == Some(&Value::String("string".into()));
+        // A pattern without `*` or `+` (`^[A-Z]{3}$`) bounds the length already.
+        let bounded_pattern = map
+            .get("pattern")
+            .and_then(Value::as_str)
+            .is_some_and(|p| !p.contains(['*', '+']));
+        if is_text
+            && !bounded_pattern
+            && !map.contains_key("maxLength")
+            && !map.contains_key("enum")
+        {
+            map.insert("maxLength".into(), Value::from(max));
+        }
+        if let Some(items) = map.get_mut("items") {
+            limit(items, max);
+        }
+    }
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::Object(properties)) = map.get_mut("properties") {
+                for (name, property) in properties.iter_mut() {
+                    let max = MAX_LENGTHS
+                        .iter()
+                        .find(|(n, _)| n == name)
+                        .map_or(DEFAULT_MAX_LENGTH, |(_, m)| *m);
+                    limit(property, max);
+                }
+            }
+            for v in map.values_mut() {
+                add_length_limits(v);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(add_length_limits),
         _ => {}
     }
 }

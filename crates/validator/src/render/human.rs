@@ -54,9 +54,15 @@ pub fn render(
             .with_message(one_line(&d.message))
             .with_labels(vec![Label::primary(file_id, start..end)])
             .with_notes(notes);
-        // A file whose text was not read (ignored, unreadable) has no line to show.
-        let has_text = !data.files[d.file].text.is_empty();
-        if !has_text || term::emit_to_write_style(&mut buffer, &config, &files, &report).is_err() {
+        // A file whose text was not read (ignored, unreadable) has no line to show, and a
+        // line of a pasted book or a minified file is too long to show.
+        let text = &data.files[d.file].text;
+        let has_text = !text.is_empty();
+        let longest = longest_line(text, start, end);
+        let shown = has_text
+            && longest <= MAX_SHOWN_LINE
+            && term::emit_to_write_style(&mut buffer, &config, &files, &report).is_ok();
+        if !shown {
             // No source line to show: the header and the position, rustc-style.
             let mut line = format!(
                 "{}[{}]: {}\n  ┌─ {}:{}:{}\n",
@@ -67,6 +73,14 @@ pub fn render(
                 d.span.line,
                 d.span.column
             );
+            if has_text && longest > MAX_SHOWN_LINE {
+                line.push_str(&format!(
+                    "  = the line is {longest} bytes long and is not shown\n"
+                ));
+            }
+            if let Some(record) = &d.record {
+                line.push_str(&format!("  = record: {}\n", printable(record)));
+            }
             if let Some(help) = &d.help {
                 line.push_str(&format!("  = help: {}\n", one_line(help)));
             }
@@ -78,6 +92,30 @@ pub fn render(
     out.push_str(&closing_line(summary));
     out.push('\n');
     out
+}
+
+/// Source lines longer than this (in bytes) are not printed under a diagnostic: the place is
+/// given, but a 60 MB value does not fill the terminal.
+pub const MAX_SHOWN_LINE: usize = 1_000;
+
+/// The length in bytes of the longest line that `start..end` touches (lines end at `\n` or
+/// `\r`, as YAML's line breaks do).
+fn longest_line(text: &str, start: usize, end: usize) -> usize {
+    let bytes = text.as_bytes();
+    let is_break = |b: &u8| *b == b'\n' || *b == b'\r';
+    let first = bytes[..start]
+        .iter()
+        .rposition(is_break)
+        .map_or(0, |i| i + 1);
+    let last = bytes[end..]
+        .iter()
+        .position(is_break)
+        .map_or(bytes.len(), |i| end + i);
+    bytes[first..last]
+        .split(is_break)
+        .map(<[u8]>::len)
+        .max()
+        .unwrap_or(0)
 }
 
 /// Messages are one line of printable text (see [`printable`]).
@@ -117,4 +155,24 @@ pub fn render_allowed(data: &Dataset, allowed: &[Allowed]) -> String {
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::longest_line;
+
+    #[test]
+    fn the_longest_line_a_span_touches() {
+        let text = "a: 1\nname: xxxxxxxxxx\r\nb: 2\rccc\n";
+        assert_eq!(longest_line(text, 0, 1), 4);
+        assert_eq!(
+            longest_line(text, 11, 12),
+            16,
+            "the line with `name`, without its break"
+        );
+        assert_eq!(longest_line(text, 0, 12), 16, "a span over two lines");
+        assert_eq!(longest_line(text, 24, 25), 4, "a lone CR ends a line");
+        assert_eq!(longest_line(text, 28, 28), 3);
+        assert_eq!(longest_line("", 0, 0), 0);
+    }
 }

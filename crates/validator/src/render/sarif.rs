@@ -43,6 +43,22 @@ pub fn uri_of(path: &str) -> String {
     utf8_percent_encode(path, URI_ESCAPED).to_string()
 }
 
+/// Where a SARIF viewer sends a reader who wants to know the tool: the project's repository.
+pub const INFORMATION_URI: &str = env!("CARGO_PKG_REPOSITORY");
+
+/// A rule's readable name, distinct from its id as SARIF asks (`parse-error` → `ParseError`).
+pub fn readable_name(id: &str) -> String {
+    id.split('-')
+        .map(|word| {
+            let mut chars = word.chars();
+            match chars.next() {
+                Some(first) => first.to_ascii_uppercase().to_string() + chars.as_str(),
+                None => String::new(),
+            }
+        })
+        .collect()
+}
+
 pub fn render(data: &Dataset, diagnostics: &[Diagnostic]) -> String {
     let mut used: BTreeMap<&str, usize> = BTreeMap::new();
     for d in diagnostics {
@@ -56,13 +72,13 @@ pub fn render(data: &Dataset, diagnostics: &[Diagnostic]) -> String {
         .map(|(name, _)| match rules::find(name) {
             Some(rule) => json!({
                 "id": rule.name,
-                "name": rule.name,
+                "name": readable_name(rule.name),
                 "shortDescription": {"text": rule.summary},
                 "fullDescription": {"text": rule.summary},
                 "help": {"text": rule.docs, "markdown": rule.docs},
                 "defaultConfiguration": {"level": level(rule.severity)},
             }),
-            None => json!({"id": name, "name": name}),
+            None => json!({"id": name, "name": readable_name(name)}),
         })
         .collect();
     let results: Vec<Value> = diagnostics
@@ -105,6 +121,7 @@ pub fn render(data: &Dataset, diagnostics: &[Diagnostic]) -> String {
             "tool": {"driver": {
                 "name": "treatywatch",
                 "version": env!("CARGO_PKG_VERSION"),
+                "informationUri": INFORMATION_URI,
                 "rules": rules,
             }},
             "columnKind": "unicodeCodePoints",

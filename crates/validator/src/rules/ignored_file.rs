@@ -9,7 +9,9 @@ pub const RULE: Rule = Rule {
     docs: r#"## What it checks
 That every file under `data/` is a record file: a `.yaml`, `.yml` or `.json` file inside one of
 `actors/`, `treaties/`, `sources/` or `claims/`, holding at least one record. Symbolic links are
-not followed and are reported here.
+not followed and are reported here. The data folder's own documentation — `README.md` and its
+licence (`LICENSE`, `LICENSE.md` or `LICENSE.txt`) directly in `data/` — is not a stray file,
+and temporaries a killed `treatywatch` run left behind (`.NAME.PID-N.tmp`) are not data.
 
 ## Why it matters
 A claim saved as `claims/new-claim.yml.txt` or under `data/claim/` would otherwise never be
