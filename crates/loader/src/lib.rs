@@ -123,6 +123,27 @@ fn is_data_extension(path: &Path) -> bool {
     )
 }
 
+/// The folder of archived source texts, directly in the data folder: `texts/<source-id>.txt`.
+pub const TEXTS_FOLDER: &str = "texts";
+
+impl Dataset {
+    /// The archived text of source `source_id` (`texts/<source-id>.txt`), with its file's
+    /// index, if the dataset holds one.
+    pub fn archived_text(&self, source_id: &str) -> Option<(usize, &str)> {
+        let path = display_path(
+            &self
+                .root
+                .join(TEXTS_FOLDER)
+                .join(format!("{source_id}.txt")),
+        );
+        self.files
+            .iter()
+            .enumerate()
+            .find(|(_, f)| f.kind.is_none() && f.path == path)
+            .map(|(index, f)| (index, f.text.as_str()))
+    }
+}
+
 /// Documentation files the data folder itself may hold (its description and its licence):
 /// not records, and not stray files.
 pub const DOCUMENTATION_FILES: &[&str] = &["README.md", "LICENSE", "LICENSE.md", "LICENSE.txt"];
@@ -145,6 +166,7 @@ fn found_path(f: &Found) -> &Path {
 fn walk(root: &Path) -> Result<Vec<Found>, LoadError> {
     let mut found = Vec::new();
     let mut stack = vec![(root.to_path_buf(), None::<Option<RecordKind>>, 0usize)];
+    let mut texts_folder: Option<PathBuf> = None;
     while let Some((dir, kind, depth)) = stack.pop() {
         let entries = match fs::read_dir(&dir) {
             Ok(entries) => entries,
@@ -177,6 +199,10 @@ fn walk(root: &Path) -> Result<Vec<Found>, LoadError> {
                     path,
                     "symbolic links are not followed: data files must be regular files inside the data folder",
                 ));
+            } else if meta.is_dir() && depth == 0 && path.file_name() == Some(TEXTS_FOLDER.as_ref())
+            {
+                texts_folder = Some(path.clone());
+                stack.push((path, Some(None), depth + 1));
             } else if meta.is_dir() {
                 let sub_kind = match kind {
                     Some(k) => Some(k),
@@ -197,6 +223,15 @@ fn walk(root: &Path) -> Result<Vec<Found>, LoadError> {
                     path,
                     "not a regular file (a device, socket or pipe): it is not read",
                 ));
+            } else if texts_folder.as_deref() == path.parent() {
+                if path.extension().and_then(|e| e.to_str()) == Some("txt") {
+                    found.push(Found::Data(path, None));
+                } else {
+                    found.push(Found::Ignored(
+                        path,
+                        "not an archived text: texts/ holds the texts of sources, as <source-id>.txt",
+                    ));
+                }
             } else {
                 match kind.flatten() {
                     Some(k) if is_data_extension(&path) => found.push(Found::Data(path, Some(k))),
@@ -525,6 +560,9 @@ mod tests {
         write(root, "LICENSE", "CC BY 4.0");
         write(root, "claims/README.md", "# not the data folder's own");
         write(root, "claims/broken.yaml", "id: [\n");
+        write(root, "texts/usa.txt", "The text of a source.\n");
+        write(root, "texts/notes.md", "not a text");
+        write(root, "claims/texts/usa.txt", "not the texts folder");
         let data = load(root, Limits::default()).unwrap();
         let ids: Vec<_> = data.records.iter().filter_map(|r| r.id()).collect();
         assert_eq!(ids, ["rus", "sun", "usa"]);
@@ -568,6 +606,25 @@ mod tests {
         );
         assert!(
             rules.contains(&("parse-error", "broken.yaml".into())),
+            "{rules:?}"
+        );
+        // texts/ holds archived texts, read as text; anything else there, and a texts/
+        // folder inside a kind folder, is stray.
+        assert_eq!(
+            data.archived_text("usa").map(|(_, t)| t),
+            Some("The text of a source.\n")
+        );
+        assert!(data.archived_text("rus").is_none());
+        assert!(
+            rules.contains(&("ignored-file", "notes.md".into())),
+            "{rules:?}"
+        );
+        assert_eq!(
+            rules
+                .iter()
+                .filter(|(r, f)| *r == "ignored-file" && f == "usa.txt")
+                .count(),
+            1,
             "{rules:?}"
         );
     }

@@ -6,6 +6,7 @@
 
 pub mod date;
 pub mod duration;
+pub mod end;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod period;
@@ -14,6 +15,7 @@ pub mod status;
 
 pub use date::{Date, DateError, DateOrder, DayNumber, Precision};
 pub use duration::{Duration, DurationError};
+pub use end::{EndBasis, KnownEnd};
 pub use period::{Bound, Period, PeriodError};
 pub use records::*;
 pub use status::{PartyStatus, Status, TreatyStatus, Truth};

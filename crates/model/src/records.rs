@@ -423,6 +423,23 @@ pub enum SourceKind {
     Other,
 }
 
+/// Where an archived source text was taken from, and the terms it is kept under.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Archive {
+    /// The address the text was copied from.
+    #[schemars(schema_with = "url_schema")]
+    #[schemars(example = &"https://www.globalresearch.ca/russian-foreign-and-defense-ministers-on-us-treaty-breaches/5667456")]
+    pub url: String,
+    /// When it was copied.
+    #[schemars(example = &"2026-11-28")]
+    pub retrieved: Date,
+    /// The terms that allow keeping it here (the text keeps its own terms, not the dataset's).
+    #[schemars(schema_with = "non_empty_string")]
+    #[schemars(example = &"public domain (a work of the US government)")]
+    pub licence: String,
+}
+
 /// A document that claims and events are taken from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -432,7 +449,7 @@ pub struct Source {
     pub id: Id,
     /// The document's title.
     #[schemars(schema_with = "non_empty_string")]
-    #[schemars(example = &"Russia Responds to US INF Treaty Pullout")]
+    #[schemars(example = &"Russian Foreign and Defense Ministers on US Treaty Breaches")]
     pub title: String,
     /// `transcript`, `statement`, `report`, `news`, `opinion`, `treaty-text`, `law`,
     /// `academic` or `other`.
@@ -450,7 +467,7 @@ pub struct Source {
     pub published: Date,
     /// Where it can be read: an absolute http(s) URL.
     #[schemars(schema_with = "url_schema")]
-    #[schemars(example = &"https://www.globalresearch.ca/")]
+    #[schemars(example = &"https://www.globalresearch.ca/russian-foreign-and-defense-ministers-on-us-treaty-breaches/5667456")]
     pub url: String,
     /// An archived copy: an absolute http(s) URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -461,6 +478,11 @@ pub struct Source {
     #[schemars(regex(pattern = "^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$"))]
     #[schemars(example = &"en")]
     pub language: Option<String>,
+    /// Its text is archived in the dataset, as `data/texts/<id>.txt` (UTF-8, as published):
+    /// where it was taken from, when, and under what terms. Quotes of claims citing this
+    /// source are checked against that text (`quote-not-in-source`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub archive: Option<Archive>,
     /// Anything a reader should know about this source.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -491,12 +513,15 @@ impl ClaimKind {
     }
 }
 
-/// The status a `status` claim asserts.
+/// The status a `status` claim asserts, as people say it, for the claim's date: `in-force`;
+/// `not-in-force` — binding no one (not yet open, opened but not in force, or ended);
+/// `never-in-force` — opened, and never in force up to then; `ended` — ended on or before then.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum AssertedStatus {
     InForce,
     NotInForce,
+    NeverInForce,
     Ended,
 }
 
@@ -505,6 +530,7 @@ impl AssertedStatus {
         match self {
             AssertedStatus::InForce => "in-force",
             AssertedStatus::NotInForce => "not-in-force",
+            AssertedStatus::NeverInForce => "never-in-force",
             AssertedStatus::Ended => "ended",
         }
     }
@@ -587,9 +613,16 @@ pub struct Claim {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(example = &"1999/..")]
     pub period: Option<Period>,
-    /// For `status` claims: what the claim says the treaty's status was on its date.
+    /// For `status` claims: what the claim says the treaty's status was on its date:
+    /// `in-force`, `not-in-force` (binding no one: not open, not yet in force, or ended),
+    /// `never-in-force` (opened, never in force up to then) or `ended`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub asserted_status: Option<AssertedStatus>,
+    /// For `status` claims: when the claim says the treaty ends or expires ("New START
+    /// expires in 2021" is `2021`). A status claim gives this, `asserted_status`, or both.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(example = &"2021")]
+    pub asserted_end: Option<Date>,
     /// The verbatim words, as short as makes the point.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(example = &"the US has been violating the treaty at least since 1999")]
@@ -625,7 +658,13 @@ fn claim_kind_requirements(schema: &mut Schema) {
         "allOf".into(),
         serde_json::json!([
             rule(&["violation", "compliance"], &["accused"]),
-            rule(&["status"], &["asserted_status"]),
+            serde_json::json!({
+                "if": { "properties": { "kind": { "enum": ["status"] } }, "required": ["kind"] },
+                "then": { "anyOf": [
+                    { "required": ["asserted_status"] },
+                    { "required": ["asserted_end"] },
+                ] },
+            }),
             rule(
                 &["violation", "compliance", "status", "withdrawal"],
                 &["treaty"]

@@ -135,6 +135,25 @@ fn conditional_requirements(object: &Value) -> Vec<(String, String)> {
             .map(|v| format!("`{v}`"))
             .collect();
         let when = format!("{field} is {}", join_or(&values));
+        // `then: {anyOf: [{required: [a]}, {required: [b]}]}`: one of them at least.
+        let alternatives: Vec<&str> = rule
+            .pointer("/then/anyOf")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(|a| a.pointer("/required/0").and_then(Value::as_str))
+            .collect();
+        for field in &alternatives {
+            let others: Vec<String> = alternatives
+                .iter()
+                .filter(|f| *f != field)
+                .map(|f| format!("`{f}`"))
+                .collect();
+            out.push((
+                field.to_string(),
+                format!("{when}, unless {} is given", join_or(&others)),
+            ));
+        }
         for required in rule
             .pointer("/then/required")
             .and_then(Value::as_array)
@@ -328,6 +347,10 @@ mod tests {
         );
         assert!(table.contains("`violation` \\| `compliance`"), "{table}");
         assert!(!table.contains("\\\\|"), "escaped once: {table}");
+        assert!(
+            table.contains("| when kind is `status`, unless `asserted_end` is given |"),
+            "{table}"
+        );
         let nested = field_table("claim#/$defs/Assessment").unwrap();
         assert!(nested.contains("| `verdict` |"), "{nested}");
         assert!(field_table("claim#/$defs/Nothing").is_none());

@@ -669,3 +669,191 @@ fn every_problem_in_every_file_in_one_run() {
         assert!(rules.contains(r), "{r} missing from {found:?}");
     }
 }
+
+#[test]
+fn quote_not_in_source() {
+    const TEXT: &str = "According to Lavrov, the US has been violating the treaty at least since \
+        1999 \u{2013} by \u{201c}testing combat unmanned aerial vehicles that have the same \
+        characteristics as land-based cruise missiles banned by the treaty,\u{201d} adding:\n\n\
+        Another paragraph.\n";
+    let quoted = |quote: &str| {
+        CLAIMS
+            .replace(
+                "  summary: The US",
+                &format!("  quote: \"{quote}\"\n  summary: The US"),
+            )
+            .replace("source: kremlin-2019-02-02", "source: article-2019-02-03")
+    };
+    // Verbatim, across typography: silent.
+    let exact =
+        quoted("testing combat unmanned aerial vehicles that have the same characteristics");
+    let found = check(&[
+        ("claims/claims.yaml", &exact),
+        ("texts/article-2019-02-03.txt", TEXT),
+    ]);
+    assert!(fired(&found, "quote-not-in-source").is_empty(), "{found:?}");
+    // With an omission marked: silent.
+    let omitted = quoted("testing combat ... vehicles that have the same characteristics");
+    let found = check(&[
+        ("claims/claims.yaml", &omitted),
+        ("texts/article-2019-02-03.txt", TEXT),
+    ]);
+    assert!(fired(&found, "quote-not-in-source").is_empty(), "{found:?}");
+    // One word changed: an error on the quote's line.
+    let changed =
+        quoted("testing combat unmanned aerial vehicles that have similar characteristics");
+    let found = check(&[
+        ("claims/claims.yaml", &changed),
+        ("texts/article-2019-02-03.txt", TEXT),
+    ]);
+    assert_eq!(
+        fired(&found, "quote-not-in-source"),
+        vec![(Severity::Error, "claims/claims.yaml".into(), 9, 10)]
+    );
+    // No archived text for the cited source: not checked.
+    let found = check(&[("claims/claims.yaml", &changed)]);
+    assert!(fired(&found, "quote-not-in-source").is_empty(), "{found:?}");
+    // A text no source record claims is a stray file.
+    let found = check(&[("texts/nobody.txt", TEXT)]);
+    assert_eq!(
+        fired(&found, "ignored-file"),
+        vec![(Severity::Warning, "texts/nobody.txt".into(), 1, 1)]
+    );
+}
+
+#[test]
+fn end_contradiction() {
+    const NEW_START: &str = "\
+id: new-start
+name: Treaty on Measures for the Further Reduction and Limitation of Strategic Offensive Arms
+short_name: New START
+kind: bilateral
+opened: 2010-04-08
+entry_into_force: 2011-02-05
+term: P10Y
+extensions:
+  - {date: 2021-02-03, until: 2026-02-05}
+end: {date: 2026-02-05, reason: expiry}
+parties:
+  - actor: usa
+    actions:
+      - {action: signature, date: 2010-04-08}
+      - {action: ratification, date: 2011-02-05}
+  - actor: rus
+    actions:
+      - {action: signature, date: 2010-04-08}
+      - {action: ratification, date: 2011-02-05}
+";
+    let claim = |date: &str, end: &str| {
+        format!(
+            "\
+- id: lavrov-new-start-expires
+  date: {date}
+  claimant: sergey-lavrov
+  on_behalf_of: rus
+  kind: status
+  treaty: new-start
+  asserted_end: {end}
+  summary: New START expires.
+  sources:
+    - source: article-2019-02-03
+"
+        )
+    };
+    let run = |date: &str, end: &str| {
+        let text = claim(date, end);
+        fired(
+            &check(&[
+                ("treaties/new-start.yaml", NEW_START),
+                ("claims/claims.yaml", &text),
+            ]),
+            "end-contradiction",
+        )
+    };
+    // Said in 2019: the record of 2019 had it expiring on 2021-02-05 (the extension came later).
+    assert!(run("2019-02-03", "2021").is_empty());
+    assert!(run("2019-02-03", "2021-02").is_empty());
+    assert_eq!(
+        run("2019-02-03", "2020"),
+        vec![(Severity::Note, "claims/claims.yaml".into(), 7, 17)]
+    );
+    // Said after the extension of 2021-02-03: 2026-02-05, so "2021" is a finding.
+    assert_eq!(
+        run("2022-03-01", "2021"),
+        vec![(Severity::Note, "claims/claims.yaml".into(), 7, 17)]
+    );
+    assert!(run("2022-03-01", "2026").is_empty());
+    // Said some day in February 2021: before or after the extension, the record cannot tell.
+    assert!(run("2021-02", "2021").is_empty());
+}
+
+/// `status-contradiction` with each asserted value as people use it, on the INF Treaty of the
+/// base dataset (in force 1988-06-01, ended by withdrawal 2019-08-02) and on a treaty that was
+/// opened, never entered into force and was abandoned (START II's story).
+#[test]
+fn status_contradiction_speaks_as_people_do() {
+    const NEVER: &str = "\
+id: start-ii
+name: Treaty on Further Reduction and Limitation of Strategic Offensive Arms
+short_name: START II
+kind: bilateral
+opened: 1993-01-03
+end: {date: 2002-06-14, reason: withdrawal}
+parties:
+  - actor: usa
+    actions:
+      - {action: signature, date: 1993-01-03}
+  - actor: rus
+    actions:
+      - {action: signature, date: 1993-01-03}
+";
+    let claim = |treaty: &str, date: &str, status: &str| {
+        format!(
+            "- id: c\n  date: {date}\n  claimant: usa\n  kind: status\n  treaty: {treaty}\n  asserted_status: {status}\n  summary: x\n  sources: [{{source: article-2019-02-03}}]\n"
+        )
+    };
+    let fires = |treaty: &str, date: &str, status: &str| {
+        let text = claim(treaty, date, status);
+        !fired(
+            &check(&[("treaties/start-ii.yaml", NEVER), ("claims/c.yaml", &text)]),
+            "status-contradiction",
+        )
+        .is_empty()
+    };
+    // not-in-force: binds no one, whether not yet in force or ended.
+    assert!(
+        !fires("inf", "2019-08-02", "not-in-force"),
+        "ended is not in force"
+    );
+    assert!(
+        !fires("inf", "1988-01-01", "not-in-force"),
+        "signed, not yet in force"
+    );
+    assert!(fires("inf", "2019-02-03", "not-in-force"));
+    assert!(!fires("start-ii", "2019-02-03", "not-in-force"));
+    // never-in-force: opened and never in force up to then, whatever happened since.
+    assert!(
+        !fires("start-ii", "2019-02-03", "never-in-force"),
+        "abandoned, never in force"
+    );
+    assert!(!fires("start-ii", "1995-01-01", "never-in-force"));
+    assert!(!fires("inf", "1988-01-01", "never-in-force"));
+    assert!(
+        fires("inf", "2019-08-02", "never-in-force"),
+        "it was in force until 2019"
+    );
+    assert!(fires("inf", "2019-02-03", "never-in-force"));
+    // ended: on or before the claim's date.
+    assert!(!fires("start-ii", "2019-02-03", "ended"));
+    assert!(fires("start-ii", "2002-06-13", "ended"));
+    assert!(
+        !fires("start-ii", "2002-06-14", "ended"),
+        "on the end day itself"
+    );
+    // in-force.
+    assert!(fires("start-ii", "2019-02-03", "in-force"));
+    assert!(!fires("inf", "1988-06-01", "in-force"));
+    // Reduced precision: 2019 straddles the INF Treaty's end, so neither reading is certain.
+    assert!(!fires("inf", "2019", "not-in-force"));
+    assert!(!fires("inf", "2019", "in-force"));
+}

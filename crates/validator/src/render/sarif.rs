@@ -46,8 +46,18 @@ pub fn uri_of(path: &str) -> String {
 /// Where a SARIF viewer sends a reader who wants to know the tool: the project's repository.
 pub const INFORMATION_URI: &str = env!("CARGO_PKG_REPOSITORY");
 
-/// A rule's readable name, distinct from its id as SARIF asks (`parse-error` → `ParseError`).
+/// A rule's readable name, distinct from its id — even ignoring case — as SARIF tools ask
+/// (`parse-error` → `ParseError`, `schema` → `SchemaCheck`).
 pub fn readable_name(id: &str) -> String {
+    let name = pascal_case(id);
+    if name.eq_ignore_ascii_case(id) {
+        name + "Check"
+    } else {
+        name
+    }
+}
+
+fn pascal_case(id: &str) -> String {
     id.split('-')
         .map(|word| {
             let mut chars = word.chars();

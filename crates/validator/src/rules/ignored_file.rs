@@ -1,6 +1,10 @@
 use treatywatch_loader::Severity;
 
-use super::{Rule, reported_by_loader};
+use treatywatch_loader::Diagnostic;
+use treatywatch_model::RecordKind;
+
+use super::Rule;
+use crate::context::Context;
 
 pub const RULE: Rule = Rule {
     name: "ignored-file",
@@ -8,7 +12,8 @@ pub const RULE: Rule = Rule {
     summary: "a file under data/ that is not a record file",
     docs: r#"## What it checks
 That every file under `data/` is a record file: a `.yaml`, `.yml` or `.json` file inside one of
-`actors/`, `treaties/`, `sources/` or `claims/`, holding at least one record. Symbolic links are
+`actors/`, `treaties/`, `sources/` or `claims/`, holding at least one record — or an archived
+source text, `texts/<source-id>.txt`, named after a source record. Symbolic links are
 not followed and are reported here. The data folder's own documentation — `README.md` and its
 licence (`LICENSE`, `LICENSE.md` or `LICENSE.txt`) directly in `data/` — is not a stray file,
 and temporaries a killed `treatywatch` run left behind (`.NAME.PID-N.tmp`) are not data.
@@ -26,5 +31,36 @@ data/claims/notes.txt
 ## Fix
 Move or rename the file so it is a record file in its kind's folder, or delete it.
 "#,
-    check: reported_by_loader,
+    check,
 };
+
+/// Files the loader could not tell are stray: archived texts (`texts/<id>.txt`) that belong to
+/// no source record. The rest of this rule's findings come from the loader.
+fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    for (index, file) in ctx.data.files.iter().enumerate() {
+        let path = std::path::Path::new(&file.path);
+        let Some(id) = path.file_stem().and_then(|s| s.to_str()) else {
+            continue;
+        };
+        if file.kind.is_some() || ctx.data.archived_text(id).map(|(i, _)| i) != Some(index) {
+            continue;
+        }
+        if ctx.kind_of(id) != Some(RecordKind::Source) {
+            out.push(
+                Diagnostic::new(
+                    RULE.name,
+                    RULE.severity,
+                    index,
+                    treatywatch_loader::Span {
+                        line: 1,
+                        column: 1,
+                        start: 0,
+                        end: 0,
+                    },
+                    format!("an archived text, but no source has the id `{id}`"),
+                )
+                .with_help("name the file after the source it archives: texts/<source-id>.txt"),
+            );
+        }
+    }
+}

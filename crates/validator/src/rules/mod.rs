@@ -13,6 +13,7 @@ mod claim_after_source;
 mod date_order;
 mod duplicate_id;
 mod duplicate_key;
+mod end_contradiction;
 mod future_date;
 mod id_filename_mismatch;
 mod ignored_file;
@@ -20,6 +21,7 @@ mod invalid_date;
 mod not_a_party;
 mod notice_period;
 mod parse_error;
+mod quote_not_in_source;
 mod reference_cycle;
 pub mod references;
 mod role_mismatch;
@@ -60,12 +62,14 @@ pub const ALL: &[&Rule] = &[
     &actor_not_existing::RULE,
     &not_a_party::RULE,
     &claim_after_source::RULE,
+    &quote_not_in_source::RULE,
     &future_date::RULE,
     &reference_cycle::RULE,
     &notice_period::RULE,
     &role_mismatch::RULE,
     &ignored_file::RULE,
     &status_contradiction::RULE,
+    &end_contradiction::RULE,
     &accused_not_bound::RULE,
 ];
 
@@ -139,12 +143,14 @@ mod tests {
             ("actor-not-existing", Severity::Error),
             ("not-a-party", Severity::Error),
             ("claim-after-source", Severity::Error),
+            ("quote-not-in-source", Severity::Error),
             ("future-date", Severity::Error),
             ("reference-cycle", Severity::Error),
             ("notice-period", Severity::Warning),
             ("role-mismatch", Severity::Warning),
             ("ignored-file", Severity::Warning),
             ("status-contradiction", Severity::Note),
+            ("end-contradiction", Severity::Note),
             ("accused-not-bound", Severity::Note),
         ];
         for (name, severity) in contract {

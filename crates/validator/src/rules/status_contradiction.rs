@@ -1,5 +1,5 @@
 use treatywatch_loader::{Diagnostic, Severity};
-use treatywatch_model::{AssertedStatus, ClaimKind, TreatyStatus};
+use treatywatch_model::{AssertedStatus, ClaimKind, Date, Treaty, TreatyStatus};
 
 use super::Rule;
 use crate::context::Context;
@@ -10,9 +10,19 @@ pub const RULE: Rule = Rule {
     summary: "a `status` claim's `asserted_status` differs from the record on the claim's date",
     docs: r#"## What it checks
 For a claim of kind `status`, that the treaty's status computed from the record on the claim's
-date is the one the claim asserts (`in-force`, `not-in-force`, `ended`). It is a finding, not a
-data error: the claim is recorded faithfully, and the record shows it is wrong. It fires only
-when the record certainly disagrees.
+date fits what the claim asserts, with the words meaning what people mean by them:
+
+| `asserted_status` | fits when, on the claim's date, the treaty… |
+|---|---|
+| `in-force` | is in force |
+| `not-in-force` | binds no one: not yet open, opened but not in force, or ended |
+| `never-in-force` | was opened and had never been in force up to then (it may have been abandoned or withdrawn from since) |
+| `ended` | had ended (expiry, withdrawal, supersession, termination) on or before then |
+
+So "START I was not in force" in 2019 fits (it ended in 2009), and "START II never entered into
+force" fits though Russia withdrew from it in 2002. It is a finding, not a data error: the claim
+is recorded faithfully, and the record shows it is wrong. With reduced-precision dates it fires
+only when every reading of the dates disagrees.
 
 ## Why it matters
 This is what treatywatch is for: "START I and II remain in force", said in 2019, is wrong on
@@ -34,16 +44,25 @@ the verdict and its sources.
     check,
 };
 
-fn matches(asserted: AssertedStatus, actual: TreatyStatus) -> bool {
-    matches!(
-        (asserted, actual),
-        (AssertedStatus::InForce, TreatyStatus::InForce)
-            | (
-                AssertedStatus::NotInForce,
-                TreatyStatus::NotInForce | TreatyStatus::NotOpen
-            )
-            | (AssertedStatus::Ended, TreatyStatus::Ended(_))
-    )
+/// Whether the claim's words fit one possible status of the treaty on the claim's date.
+fn matches(asserted: AssertedStatus, actual: TreatyStatus, treaty: &Treaty, date: &Date) -> bool {
+    match asserted {
+        AssertedStatus::InForce => actual == TreatyStatus::InForce,
+        AssertedStatus::NotInForce => matches!(
+            actual,
+            TreatyStatus::NotOpen | TreatyStatus::NotInForce | TreatyStatus::Ended(_)
+        ),
+        // Opened and never in force: an end after entry into force does not fit.
+        AssertedStatus::NeverInForce => match actual {
+            TreatyStatus::NotInForce => true,
+            TreatyStatus::Ended(_) => treaty
+                .entry_into_force
+                .as_ref()
+                .is_none_or(|e| !e.is_certainly_on_or_before(date)),
+            TreatyStatus::NotOpen | TreatyStatus::InForce => false,
+        },
+        AssertedStatus::Ended => matches!(actual, TreatyStatus::Ended(_)),
+    }
 }
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
@@ -61,7 +80,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         if status
             .possibilities()
             .iter()
-            .all(|s| !matches(asserted, *s))
+            .all(|s| !matches(asserted, *s, treaty, &c.date))
         {
             out.push(ctx.report(
                 &RULE,

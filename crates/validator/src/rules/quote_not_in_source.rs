@@ -1,0 +1,312 @@
+use std::collections::HashMap;
+
+use treatywatch_loader::{Diagnostic, Severity};
+
+use super::Rule;
+use crate::context::Context;
+
+pub const RULE: Rule = Rule {
+    name: "quote-not-in-source",
+    severity: Severity::Error,
+    summary: "a claim's quote that is not, word for word, in the archived text of its sources",
+    docs: r#"## What it checks
+That every `quote` of a claim occurs in the archived text (`data/texts/<source-id>.txt`) of at
+least one of the claim's `sources` that has one. Before comparing, white space is folded and
+typographic variants are made plain: curly and straight quote marks, apostrophes, and dashes
+(`–`, `—`, `-`) count as the same. Nothing else is forgiven: a changed word, a changed ending
+or a missing word fails. An ellipsis (`...` or `…`) in the quote stands for omitted words and a
+bracketed insertion (`[the United States]`) for added ones: the pieces around them must then
+occur in order, within one paragraph of the text. A claim none of whose sources has an
+archived text is not checked.
+
+## Why it matters
+A quote is the strongest thing the record says about a person: these were their words. A
+paraphrase in quotation marks, a word misremembered, or the author's words put in a
+minister's mouth would misrepresent the speaker and mislead every reader of the briefing.
+
+## Example
+```yaml
+# data/texts/lendman-2019-02-03.txt says: "testing combat unmanned aerial vehicles that have
+# the same characteristics as land-based cruise missiles banned by the treaty"
+- id: lavrov-2019-02-02-inf-uav-since-1999
+  quote: "testing combat drones that have the same characteristics as land-based cruise missiles"
+  sources:
+    - source: lendman-2019-02-03
+```
+
+## Fix
+Copy the words exactly from the source, marking omissions with `...` and your own insertions
+with `[...]`. If the source only paraphrases the speaker, leave `quote` out and say it in
+`summary`; if the words are the author's, make the author the claimant. The diagnostic shows
+the closest passage of the text.
+"#,
+    check,
+};
+
+/// A text made comparable: typographic variants plain, white space folded to one space.
+pub fn normalise(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        let c = match c {
+            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' | '\u{00ab}'
+            | '\u{00bb}' => '"',
+            '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' | '`' => '\'',
+            '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+            '\u{00a0}' => ' ',
+            c => c,
+        };
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The pieces a quote claims in order: split at ellipses and bracketed insertions.
+fn pieces(quote: &str) -> Vec<String> {
+    let mut pieces = Vec::new();
+    let mut current = String::new();
+    let mut depth = 0usize;
+    let chars: Vec<char> = quote.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let ellipsis =
+            c == '\u{2026}' || (c == '.' && chars.get(i + 1..i + 3) == Some(&['.', '.']));
+        if c == '[' {
+            depth += 1;
+        } else if c == ']' && depth > 0 {
+            depth -= 1;
+        } else if depth == 0 && ellipsis {
+            i += if c == '.' { 2 } else { 0 };
+            pieces.push(std::mem::take(&mut current));
+        } else if depth == 0 {
+            current.push(c);
+        }
+        if c == '[' && depth == 1 {
+            pieces.push(std::mem::take(&mut current));
+        }
+        i += 1;
+    }
+    pieces.push(current);
+    pieces
+        .into_iter()
+        .map(|p| normalise(&p))
+        .filter(|p| p.chars().any(char::is_alphanumeric))
+        .collect()
+}
+
+/// A text's paragraphs (separated by blank lines), each normalised.
+fn paragraphs(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for line in text.lines() {
+        if line.trim().is_empty() {
+            if !current.trim().is_empty() {
+                out.push(normalise(&current));
+            }
+            current.clear();
+        } else {
+            current.push_str(line);
+            current.push('\n');
+        }
+    }
+    if !current.trim().is_empty() {
+        out.push(normalise(&current));
+    }
+    out
+}
+
+/// Whether `quote` occurs in a text of these paragraphs: whole, or (with ellipses and
+/// insertions) piece after piece within one paragraph.
+pub fn occurs(quote: &str, paragraphs: &[String]) -> bool {
+    let whole = normalise(quote);
+    if paragraphs.iter().any(|p| p.contains(&whole)) {
+        return true;
+    }
+    let pieces = pieces(quote);
+    if pieces.is_empty() {
+        return false;
+    }
+    paragraphs.iter().any(|p| {
+        let mut from = 0;
+        pieces
+            .iter()
+            .all(|piece| match p[from..].find(piece.as_str()) {
+                Some(at) => {
+                    from += at + piece.len();
+                    true
+                }
+                None => false,
+            })
+    })
+}
+
+/// The passage of the text most like the quote: of the windows of as many words, the ones
+/// sharing most words, then the closest by edit distance.
+pub fn closest_passage(quote: &str, paragraphs: &[String]) -> Option<String> {
+    let quote = normalise(quote);
+    let words: Vec<&str> = quote.split(' ').collect();
+    let n = words.len().max(1);
+    let mut candidates: Vec<(usize, String)> = Vec::new();
+    for p in paragraphs {
+        let text_words: Vec<&str> = p.split(' ').collect();
+        for start in 0..text_words.len().saturating_sub(n - 1).max(1) {
+            let window = &text_words[start..(start + n).min(text_words.len())];
+            let shared = window.iter().filter(|w| words.contains(w)).count();
+            candidates.push((shared, window.join(" ")));
+        }
+    }
+    candidates.sort_by_key(|c| std::cmp::Reverse(c.0));
+    candidates.truncate(20);
+    candidates
+        .into_iter()
+        .map(|(_, w)| (strsim::normalized_levenshtein(&quote, &w), w))
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, w)| w)
+}
+
+fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let mut texts: HashMap<&str, Option<Vec<String>>> = HashMap::new();
+    for (index, c) in ctx.claims() {
+        let Some(quote) = &c.quote else { continue };
+        let mut checked: Vec<&str> = Vec::new();
+        let mut found = false;
+        for citation in &c.sources {
+            let id = citation.source.as_str();
+            let archived = texts
+                .entry(id)
+                .or_insert_with(|| ctx.data.archived_text(id).map(|(_, text)| paragraphs(text)));
+            if let Some(paragraphs) = archived {
+                checked.push(id);
+                if occurs(quote, paragraphs) {
+                    found = true;
+                    break;
+                }
+            }
+        }
+        if found || checked.is_empty() {
+            continue;
+        }
+        let closest = checked
+            .iter()
+            .filter_map(|id| texts.get(id).and_then(Option::as_ref))
+            .filter_map(|p| closest_passage(quote, p))
+            .max_by(|a, b| {
+                let q = normalise(quote);
+                strsim::normalized_levenshtein(&q, a)
+                    .total_cmp(&strsim::normalized_levenshtein(&q, b))
+            });
+        let names: Vec<String> = checked.iter().map(|id| format!("`{id}`")).collect();
+        let mut d = ctx.report(
+            &RULE,
+            index,
+            "/quote",
+            format!(
+                "the quote is not in the archived text of {}",
+                names.join(" or ")
+            ),
+        );
+        d = d.with_help(match closest {
+            Some(passage) => {
+                let shown: String = passage.chars().take(300).collect();
+                format!("the closest passage is “{shown}”; copy the words exactly, mark omissions with ... and insertions with [...]")
+            }
+            None => "copy the words exactly, mark omissions with ... and insertions with [...]"
+                .to_string(),
+        });
+        out.push(d);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text() -> Vec<String> {
+        paragraphs(
+            "According to Lavrov, the US has been violating the treaty at least since 1999 – by \u{201c}testing combat\n\
+             unmanned aerial vehicles that have the same characteristics as land-based cruise missiles banned by the treaty,\u{201d} adding:\n\
+             \n\
+             Since then the US has been \u{201c}us(ing) ballistic target missiles\u{201d} in tests.\n",
+        )
+    }
+
+    #[test]
+    fn a_verbatim_quote_occurs_across_line_breaks_and_typography() {
+        let t = text();
+        assert!(occurs("testing combat unmanned aerial vehicles", &t));
+        assert!(occurs(
+            "the US has been violating the treaty at least since 1999 - by \"testing combat",
+            &t
+        ));
+        assert!(occurs("us(ing) ballistic target missiles", &t));
+    }
+
+    #[test]
+    fn one_changed_word_is_not_a_quote() {
+        let t = text();
+        assert!(!occurs(
+            "testing combat unmanned aerial vehicles that have similar characteristics",
+            &t
+        ));
+        assert!(!occurs("testing combat drones", &t));
+        assert!(!occurs("Testing combat unmanned", &t), "case counts");
+    }
+
+    #[test]
+    fn ellipses_and_insertions_stand_for_words_within_one_paragraph() {
+        let t = text();
+        assert!(occurs(
+            "testing combat ... vehicles that have the same characteristics",
+            &t
+        ));
+        assert!(occurs(
+            "testing combat\u{2026} cruise missiles banned by the treaty",
+            &t
+        ));
+        assert!(occurs(
+            "[the United States has been] testing combat unmanned aerial vehicles",
+            &t
+        ));
+        // In order only, and not across paragraphs.
+        assert!(!occurs("cruise missiles ... testing combat", &t));
+        assert!(!occurs(
+            "banned by the treaty ... ballistic target missiles",
+            &t
+        ));
+        // An ellipsis is no wildcard for a changed word.
+        assert!(!occurs("testing combat ... drones that have", &t));
+    }
+
+    #[test]
+    fn the_closest_passage_is_the_quoted_one() {
+        let t = text();
+        let passage = closest_passage(
+            "testing combat drones that have the same characteristics",
+            &t,
+        )
+        .unwrap();
+        // The words the quote changed are shown as the text has them.
+        assert!(
+            passage.contains("unmanned aerial vehicles that have the same"),
+            "{passage}"
+        );
+    }
+
+    #[test]
+    fn normalising_folds_typography_and_space_only() {
+        assert_eq!(
+            normalise("  a\u{2019}b \u{2014} \u{201c}c\u{201d}\n d "),
+            "a'b - \"c\" d"
+        );
+        assert_eq!(normalise("A b"), "A b");
+    }
+}
