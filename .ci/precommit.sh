@@ -30,7 +30,7 @@ git commit -q -m "data"
 pc="$tools/venv/bin/pre-commit"
 
 echo "--- a good change: a new claim, correctly written"
-cat > data/claims/ci-good.yaml <<'YAML'
+cat > data/claims/lavrov-2019-02-02-ci-good.yaml <<'YAML'
 id: lavrov-2019-02-02-ci-good
 date: 2019-02-02
 claimant: sergey-lavrov
@@ -45,7 +45,7 @@ git add -A
 "$pc" run --all-files --show-diff-on-failure
 
 echo "--- a bad change: a claimant who is not in the record"
-sed -i 's/claimant: sergey-lavrov/claimant: sergei-lavrov/' data/claims/ci-good.yaml
+sed -i 's/claimant: sergey-lavrov/claimant: sergei-lavrov/' data/claims/lavrov-2019-02-02-ci-good.yaml
 git add -A
 if "$pc" run --all-files >"$scratch/bad.log" 2>&1; then
   cat "$scratch/bad.log"
@@ -54,5 +54,5 @@ if "$pc" run --all-files >"$scratch/bad.log" 2>&1; then
 fi
 cat "$scratch/bad.log"
 grep -q "error\[unknown-reference\]" "$scratch/bad.log"
-grep -q "data/claims/ci-good.yaml:3" "$scratch/bad.log"
+grep -q "data/claims/lavrov-2019-02-02-ci-good.yaml:3" "$scratch/bad.log"
 echo "pre-commit hooks: the good change passed, the bad one failed on its line"

@@ -23,6 +23,25 @@ impl Severity {
     }
 }
 
+/// One dated act of the record that decides a finding: what happened, when, to which treaty,
+/// by which actor, and the sources that say so. `text` says it in words, with names.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Evidence {
+    /// The date as recorded (EDTF); `None` for what the record lacks ("never in force").
+    pub date: Option<String>,
+    /// What happened: `opened`, `entry-into-force`, `extension`, `end`, `term`, or a party's
+    /// act (`signature`, `ratification`, `withdrawal-notice`, …), or `none-recorded`.
+    pub event: String,
+    /// The treaty's id.
+    pub treaty: String,
+    /// The actor's id, for a party's act.
+    pub actor: Option<String>,
+    /// Ids of the sources that record it.
+    pub sources: Vec<String>,
+    /// The act in words, with names: "START I ended on 2009-12-05 (expiry)".
+    pub text: String,
+}
+
 /// A problem found at one place in one file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Diagnostic {
@@ -38,6 +57,8 @@ pub struct Diagnostic {
     pub record: Option<String>,
     /// The JSON Pointer of the value inside its record.
     pub pointer: Option<String>,
+    /// For a finding: the dated acts of the record that decide it.
+    pub evidence: Vec<Evidence>,
     /// A hint on how to fix it.
     pub help: Option<String>,
 }
@@ -59,7 +80,14 @@ impl Diagnostic {
             record: None,
             pointer: None,
             help: None,
+            evidence: Vec::new(),
         }
+    }
+
+    /// Attaches the acts of the record that decide a finding.
+    pub fn with_evidence(mut self, evidence: Vec<Evidence>) -> Diagnostic {
+        self.evidence = evidence;
+        self
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {

@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use treatywatch_model::{Record, RecordKind};
 
-pub use diagnostic::{Diagnostic, Severity};
+pub use diagnostic::{Diagnostic, Evidence, Severity};
 pub use tree::{Entry, Node, NodeValue, Span, pointer_token};
 pub use yaml::{Limits, LineIndex};
 

@@ -144,7 +144,23 @@ pub struct Finding {
     pub rule: String,
     pub claim: Option<String>,
     pub treaty: Option<String>,
+    /// The treaty's short name.
+    pub treaty_name: Option<String>,
+    /// Who made the claim, by name, and when.
+    pub claimant: Option<String>,
+    pub claim_date: Option<String>,
+    pub quote: Option<String>,
     pub message: String,
+    /// The dated acts of the record that decide it, each with its source numbers.
+    pub evidence: Vec<EvidenceView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EvidenceView {
+    pub date: Option<String>,
+    pub event: String,
+    pub text: String,
+    pub citations: Vec<usize>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -199,6 +215,7 @@ pub fn build(data: &Dataset, outcome: &Outcome, as_of: Date) -> Report {
     // Findings: every note, keyed by the claim it is about.
     let mut findings_by_claim: HashMap<String, Vec<String>> = HashMap::new();
     let mut findings = Vec::new();
+    let mut evidence_of: Vec<&Vec<treatywatch_loader::Evidence>> = Vec::new();
     for d in outcome
         .diagnostics
         .iter()
@@ -216,12 +233,24 @@ pub fn build(data: &Dataset, outcome: &Outcome, as_of: Date) -> Report {
                 .or_default()
                 .push(d.message.clone());
         }
+        let treaty = claim.and_then(|c| c.treaty.as_ref());
         findings.push(Finding {
             rule: d.rule.to_string(),
             claim: d.record.clone(),
-            treaty: claim.and_then(|c| c.treaty.as_ref()).map(|t| t.to_string()),
+            treaty: treaty.map(|t| t.to_string()),
+            treaty_name: treaty
+                .and_then(|t| ctx.treaty(t.as_str()))
+                .map(|t| t.short_name.clone()),
+            claimant: claim.map(|c| {
+                ctx.actor(c.claimant.as_str())
+                    .map_or_else(|| c.claimant.to_string(), |a| a.name.clone())
+            }),
+            claim_date: claim.map(|c| c.date.to_string()),
+            quote: claim.and_then(|c| c.quote.clone()),
             message: d.message.clone(),
+            evidence: Vec::new(),
         });
+        evidence_of.push(&d.evidence);
     }
 
     // Claims made on or before the as-of date, grouped by treaty, in date order.
@@ -347,6 +376,19 @@ pub fn build(data: &Dataset, outcome: &Outcome, as_of: Date) -> Report {
         .iter()
         .map(|c| claim_view(&ctx, c, &mut numbering, &findings_by_claim))
         .collect();
+
+    // The findings' evidence, its sources numbered after the claims' citations.
+    for (finding, evidence) in findings.iter_mut().zip(evidence_of) {
+        finding.evidence = evidence
+            .iter()
+            .map(|e| EvidenceView {
+                date: e.date.clone(),
+                event: e.event.clone(),
+                text: e.text.clone(),
+                citations: e.sources.iter().map(|s| numbering.number(s)).collect(),
+            })
+            .collect();
+    }
 
     // Sources: cited ones in citation order, then the rest by id.
     let mut rest: Vec<&str> = ctx.sources().map(|(_, s)| s.id.as_str()).collect();

@@ -7,6 +7,7 @@
 
 pub mod context;
 pub mod docs;
+pub mod evidence;
 pub mod render;
 pub mod rules;
 pub mod schema;

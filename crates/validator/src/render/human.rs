@@ -46,6 +46,9 @@ pub fn render(
         if let Some(record) = &d.record {
             notes.push(format!("record: {}", printable(record)));
         }
+        for e in &d.evidence {
+            notes.push(evidence_note(e));
+        }
         if let Some(help) = &d.help {
             notes.push(format!("help: {}", printable(help)));
         }
@@ -80,6 +83,9 @@ pub fn render(
             }
             if let Some(record) = &d.record {
                 line.push_str(&format!("  = record: {}\n", printable(record)));
+            }
+            for e in &d.evidence {
+                line.push_str(&format!("  = {}\n", evidence_note(e)));
             }
             if let Some(help) = &d.help {
                 line.push_str(&format!("  = help: {}\n", one_line(help)));
@@ -116,6 +122,15 @@ fn longest_line(text: &str, start: usize, end: usize) -> usize {
         .map(<[u8]>::len)
         .max()
         .unwrap_or(0)
+}
+
+/// A finding's evidence as a note: `evidence: START I ended on 2009-12-05 (expiry) [text-start-i]`.
+fn evidence_note(e: &treatywatch_loader::Evidence) -> String {
+    let mut note = format!("evidence: {}", printable(&e.text));
+    if !e.sources.is_empty() {
+        note.push_str(&format!(" [{}]", printable(&e.sources.join(", "))));
+    }
+    note
 }
 
 /// Messages are one line of printable text (see [`printable`]).

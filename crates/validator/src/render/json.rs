@@ -1,7 +1,7 @@
 //! The `json` format: one object with every diagnostic and a summary.
 
 use serde::Serialize;
-use treatywatch_loader::{Dataset, Diagnostic};
+use treatywatch_loader::{Dataset, Diagnostic, Evidence};
 
 use crate::Summary;
 
@@ -18,6 +18,9 @@ struct JsonDiagnostic<'a> {
     record: Option<&'a str>,
     pointer: Option<&'a str>,
     help: Option<&'a str>,
+    /// For findings: the dated acts of the record that decide them.
+    #[serde(skip_serializing_if = "<[Evidence]>::is_empty")]
+    evidence: &'a [Evidence],
 }
 
 #[derive(Serialize)]
@@ -43,6 +46,7 @@ pub fn render(data: &Dataset, diagnostics: &[Diagnostic], summary: &Summary) -> 
                 record: d.record.as_deref(),
                 pointer: d.pointer.as_deref(),
                 help: d.help.as_deref(),
+                evidence: &d.evidence,
             })
             .collect(),
         summary,

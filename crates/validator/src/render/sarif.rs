@@ -121,6 +121,9 @@ pub fn render(data: &Dataset, diagnostics: &[Diagnostic]) -> String {
             if let (Some(record), Some(pointer)) = (&d.record, &d.pointer) {
                 result["properties"] = json!({"record": record, "pointer": pointer});
             }
+            if !d.evidence.is_empty() {
+                result["properties"]["evidence"] = json!(d.evidence);
+            }
             result
         })
         .collect();

@@ -71,15 +71,23 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         if treaty.was_bound_during(accused.as_str(), first, last) == Truth::No {
-            out.push(ctx.report(
-                &RULE,
-                index,
-                "/accused",
-                format!(
-                    "`{accused}` was not bound by the {} at any time {described}",
-                    treaty.short_name
-                ),
-            ));
+            out.push(
+                ctx.report(
+                    &RULE,
+                    index,
+                    "/accused",
+                    format!(
+                        "{} was not bound by the {} at any time {described}",
+                        crate::evidence::actor_name(ctx, accused.as_str()),
+                        treaty.short_name
+                    ),
+                )
+                .with_evidence(crate::evidence::party_acts(
+                    ctx,
+                    treaty,
+                    accused.as_str(),
+                )),
+            );
         }
     }
 }

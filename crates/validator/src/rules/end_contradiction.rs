@@ -60,7 +60,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let Some(treaty) = ctx.treaty(treaty_id.as_str()) else {
             continue;
         };
-        let KnownEnd::On { first, last, basis } = treaty.end_known_on(&c.date) else {
+        let known = treaty.end_known_on(&c.date);
+        let KnownEnd::On { first, last, basis } = known else {
             continue;
         };
         if asserted.last_day() >= first && asserted.first_day() <= last {
@@ -82,14 +83,17 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             EndBasis::WithdrawalNotice(d) => format!("by a withdrawal notice of {}", day(d)),
             EndBasis::Recorded => "as recorded".to_string(),
         };
-        out.push(ctx.report(
-            &RULE,
-            index,
-            "/asserted_end",
-            format!(
-                "the claim says {} ends {said}; on {} the record showed it ending {when} ({why})",
-                treaty.short_name, c.date
-            ),
-        ));
+        out.push(
+            ctx.report(
+                &RULE,
+                index,
+                "/asserted_end",
+                format!(
+                    "the claim says {} ends {said}; on {} the record showed it ending {when} ({why})",
+                    treaty.short_name, c.date
+                ),
+            )
+            .with_evidence(crate::evidence::end_basis(ctx, treaty, &known)),
+        );
     }
 }

@@ -82,18 +82,21 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             .iter()
             .all(|s| !matches(asserted, *s, treaty, &c.date))
         {
-            out.push(ctx.report(
-                &RULE,
-                index,
-                "/asserted_status",
-                format!(
-                    "the claim says {} was {} on {}; the record says {}",
-                    treaty.short_name,
-                    asserted.as_str(),
-                    c.date,
-                    status
-                ),
-            ));
+            out.push(
+                ctx.report(
+                    &RULE,
+                    index,
+                    "/asserted_status",
+                    format!(
+                        "the claim says {} was {} on {}; the record says {}",
+                        treaty.short_name,
+                        asserted.as_str(),
+                        c.date,
+                        status
+                    ),
+                )
+                .with_evidence(crate::evidence::treaty_events_until(treaty, &c.date)),
+            );
         }
     }
 }
