@@ -404,6 +404,11 @@ pub struct Treaty {
     pub note: Option<String>,
     /// Every party (and named non-party) with its actions.
     pub parties: Vec<Party>,
+    /// `true` only when `parties` holds every party the treaty has had (checked against the
+    /// depositary's list, cited in `sources`): then a claim listing the non-parties ("all
+    /// except …") that leaves out a recorded non-party is a finding.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub parties_complete: bool,
     /// Rules silenced for this record, each with a reason.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub allow: Vec<Allow>,
@@ -536,6 +541,39 @@ impl AssertedStatus {
     }
 }
 
+/// A party's standing as a claim says it, as people use the words (see the rule
+/// `party-status-contradiction` for what each fits).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum AssertedPartyStatus {
+    /// Has signed (or succeeded to a signature), whatever followed, unless it has withdrawn.
+    Signatory,
+    /// Ratified, acceded or succeeded, and not withdrawn (also while suspended or withdrawing).
+    Party,
+    /// Bound: a party of a treaty in force.
+    Bound,
+    /// Not bound.
+    NotBound,
+    Withdrawn,
+    Suspended,
+    /// Not a party: never joined, only signed, or withdrawn.
+    NonParty,
+}
+
+impl AssertedPartyStatus {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            AssertedPartyStatus::Signatory => "signatory",
+            AssertedPartyStatus::Party => "party",
+            AssertedPartyStatus::Bound => "bound",
+            AssertedPartyStatus::NotBound => "not-bound",
+            AssertedPartyStatus::Withdrawn => "withdrawn",
+            AssertedPartyStatus::Suspended => "suspended",
+            AssertedPartyStatus::NonParty => "non-party",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Verdict {
@@ -623,6 +661,20 @@ pub struct Claim {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(example = &"2021")]
     pub asserted_end: Option<Date>,
+    /// For `status` claims about one party's standing: the state or organization.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(example = &"rus")]
+    pub party: Option<Id>,
+    /// For `status` claims about `party`: its standing under the treaty on the claim's date,
+    /// as people say it: `signatory`, `party`, `bound`, `not-bound`, `withdrawn`, `suspended`
+    /// or `non-party`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub asserted_party_status: Option<AssertedPartyStatus>,
+    /// For `status` claims: the states the claim says are not parties ("agreed to by all
+    /// nations except …").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(example = &["isr", "ind", "pak", "prk", "ssd"])]
+    pub asserted_non_parties: Vec<Id>,
     /// The verbatim words, as short as makes the point.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(example = &"the US has been violating the treaty at least since 1999")]
@@ -655,6 +707,10 @@ fn claim_kind_requirements(schema: &mut Schema) {
         })
     };
     schema.insert(
+        "dependentRequired".into(),
+        serde_json::json!({ "asserted_party_status": ["party"] }),
+    );
+    schema.insert(
         "allOf".into(),
         serde_json::json!([
             rule(&["violation", "compliance"], &["accused"]),
@@ -663,6 +719,8 @@ fn claim_kind_requirements(schema: &mut Schema) {
                 "then": { "anyOf": [
                     { "required": ["asserted_status"] },
                     { "required": ["asserted_end"] },
+                    { "required": ["asserted_party_status"] },
+                    { "required": ["asserted_non_parties"] },
                 ] },
             }),
             rule(

@@ -122,6 +122,11 @@ pub struct ClaimView {
     pub period: Option<String>,
     pub asserted_status: Option<String>,
     pub asserted_end: Option<String>,
+    /// The party a status claim is about, by name, and what it says of it.
+    pub party: Option<String>,
+    pub asserted_party_status: Option<String>,
+    /// The non-parties a status claim lists, by name.
+    pub asserted_non_parties: Vec<String>,
     pub quote: Option<String>,
     pub summary: String,
     pub verdict: Option<String>,
@@ -460,6 +465,13 @@ fn claim_view(
         period: c.period.map(|p| p.to_string()),
         asserted_status: c.asserted_status.map(|s| s.as_str().into()),
         asserted_end: c.asserted_end.map(|d| d.to_string()),
+        party: c.party.as_ref().map(|p| actor_name(ctx, p.as_str())),
+        asserted_party_status: c.asserted_party_status.map(|s| s.as_str().into()),
+        asserted_non_parties: c
+            .asserted_non_parties
+            .iter()
+            .map(|a| actor_name(ctx, a.as_str()))
+            .collect(),
         quote: c.quote.clone(),
         summary: c.summary.clone(),
         verdict: c.assessment.as_ref().map(|a| a.verdict.as_str().into()),

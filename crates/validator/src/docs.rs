@@ -114,6 +114,22 @@ pub fn field_table(target: &str) -> Option<String> {
 /// `(field, "kind is `a` or `b`")` from the schema's `allOf: [{if: {properties: {kind: {enum}}}, then: {required}}]`.
 fn conditional_requirements(object: &Value) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = Vec::new();
+    // `dependentRequired: {a: [b]}`: b is required when a is given.
+    for (given, required) in object
+        .get("dependentRequired")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+    {
+        for field in required
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+        {
+            out.push((field.to_string(), format!("`{given}` is given")));
+        }
+    }
     for rule in object
         .get("allOf")
         .and_then(Value::as_array)
@@ -348,7 +364,13 @@ mod tests {
         assert!(table.contains("`violation` \\| `compliance`"), "{table}");
         assert!(!table.contains("\\\\|"), "escaped once: {table}");
         assert!(
-            table.contains("| when kind is `status`, unless `asserted_end` is given |"),
+            table.contains(
+                "| when kind is `status`, unless `asserted_end`, `asserted_party_status` or `asserted_non_parties` is given |"
+            ),
+            "{table}"
+        );
+        assert!(
+            table.contains("| when `asserted_party_status` is given |"),
             "{table}"
         );
         let nested = field_table("claim#/$defs/Assessment").unwrap();

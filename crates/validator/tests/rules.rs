@@ -857,3 +857,109 @@ parties:
     assert!(!fires("inf", "2019", "not-in-force"));
     assert!(!fires("inf", "2019", "in-force"));
 }
+
+/// `party-status-contradiction` on the base INF Treaty: the United States signed, ratified,
+/// gave notice on 2019-02-02 and withdrew on 2019-08-02; the USSR signed and ratified; Russia
+/// succeeded it in 1991-12 and suspended the Treaty on 2019-03-04.
+#[test]
+fn party_status_contradiction() {
+    let fires_with = |treaty: &str, date: &str, kind: &str, extra: &str| {
+        let claim = format!(
+            "- id: c\n  date: {date}\n  claimant: usa\n  kind: {kind}\n  treaty: inf\n{extra}  summary: x\n  sources: [{{source: article-2019-02-03}}]\n"
+        );
+        let found = check(&[("treaties/inf.yaml", treaty), ("claims/c.yaml", &claim)]);
+        fired(&found, "party-status-contradiction")
+    };
+    let fires = |date: &str, party: &str, status: &str| {
+        !fires_with(
+            INF,
+            date,
+            "status",
+            &format!("  party: {party}\n  asserted_party_status: {status}\n"),
+        )
+        .is_empty()
+    };
+    // A successor is a party, and counts as having signed.
+    assert!(!fires("2019-02-03", "rus", "party"));
+    assert!(!fires("2019-02-03", "rus", "signatory"));
+    assert!(
+        fires("2019-02-03", "sun", "party"),
+        "the USSR was succeeded"
+    );
+    // Suspended: still a party, not bound.
+    assert!(!fires("2019-03-05", "rus", "suspended"));
+    assert!(!fires("2019-03-05", "rus", "party"));
+    assert!(!fires("2019-03-05", "rus", "not-bound"));
+    assert!(fires("2019-03-05", "rus", "bound"));
+    assert!(fires("2019-02-03", "rus", "suspended"));
+    // Withdrawing: still a party and bound until the withdrawal takes effect.
+    assert!(!fires("2019-02-03", "usa", "bound"));
+    assert!(!fires("2019-02-03", "usa", "party"));
+    assert!(fires("2019-02-03", "usa", "not-bound"));
+    assert!(fires("2019-02-03", "usa", "withdrawn"));
+    assert!(fires("2019-02-03", "usa", "non-party"));
+    // Withdrawn: a non-party, no longer a signatory.
+    assert!(!fires("2019-08-02", "usa", "withdrawn"));
+    assert!(!fires("2019-08-02", "usa", "non-party"));
+    assert!(fires("2019-08-02", "usa", "signatory"));
+    assert!(fires("2019-08-02", "usa", "party"));
+    // Before it ratified, the United States was a signatory and not bound.
+    assert!(!fires("1988-01-01", "usa", "signatory"));
+    assert!(!fires("1988-01-01", "usa", "not-bound"));
+    assert!(fires("1988-01-01", "usa", "party"));
+    // Reduced precision: Russia's succession "1991-12" and a claim of "1991" may fall either way.
+    assert!(!fires("1991", "rus", "party"));
+    assert!(!fires("1991", "rus", "non-party"));
+    assert!(fires("1990", "rus", "party"));
+
+    // A withdrawal claim: the notice of 2019-02-02 and the withdrawal of 2019-08-02.
+    let withdrawal = |period: &str, accused: &str| {
+        fires_with(
+            INF,
+            "2019-12-01",
+            "withdrawal",
+            &format!("  accused: {accused}\n{period}"),
+        )
+    };
+    assert!(withdrawal("  period: 2019/2019\n", "usa").is_empty());
+    assert!(withdrawal("", "usa").is_empty(), "by the claim's date");
+    assert_eq!(
+        withdrawal("  period: 2018/2018\n", "usa"),
+        vec![(Severity::Note, "claims/c.yaml".into(), 6, 12)]
+    );
+    assert!(
+        !withdrawal("", "rus").is_empty(),
+        "Russia suspended, it did not withdraw"
+    );
+
+    // A list of non-parties.
+    let listed = |date: &str, list: &str, treaty: &str| {
+        fires_with(
+            treaty,
+            date,
+            "status",
+            &format!("  asserted_non_parties: [{list}]\n"),
+        )
+    };
+    assert_eq!(
+        listed("2019-02-03", "usa", INF),
+        vec![(Severity::Note, "claims/c.yaml".into(), 6, 26)],
+        "the United States was still a party"
+    );
+    assert_eq!(
+        listed("2019-08-03", "rus", INF),
+        vec![(Severity::Note, "claims/c.yaml".into(), 6, 26)],
+        "a suspended party is still a party"
+    );
+    assert!(listed("2019-08-03", "usa", INF).is_empty());
+    // Leaving a recorded non-party out is a finding only where the record holds every party
+    // (the USSR, succeeded, is no nation a list could name).
+    assert!(listed("2019-08-03", "sun", INF).is_empty());
+    let complete = INF.replace("parties:\n", "parties_complete: true\nparties:\n");
+    assert_eq!(
+        listed("2019-08-03", "sun", &complete),
+        vec![(Severity::Note, "claims/c.yaml".into(), 6, 25)],
+        "the United States had withdrawn and is not listed"
+    );
+    assert!(listed("2019-08-03", "usa", &complete).is_empty());
+}

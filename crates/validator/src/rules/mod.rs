@@ -21,6 +21,7 @@ mod invalid_date;
 mod not_a_party;
 mod notice_period;
 mod parse_error;
+mod party_status_contradiction;
 mod quote_not_in_source;
 mod reference_cycle;
 pub mod references;
@@ -70,6 +71,7 @@ pub const ALL: &[&Rule] = &[
     &ignored_file::RULE,
     &status_contradiction::RULE,
     &end_contradiction::RULE,
+    &party_status_contradiction::RULE,
     &accused_not_bound::RULE,
 ];
 
@@ -151,6 +153,7 @@ mod tests {
             ("ignored-file", Severity::Warning),
             ("status-contradiction", Severity::Note),
             ("end-contradiction", Severity::Note),
+            ("party-status-contradiction", Severity::Note),
             ("accused-not-bound", Severity::Note),
         ];
         for (name, severity) in contract {

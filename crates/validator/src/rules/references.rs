@@ -114,6 +114,11 @@ fn patterns(kind: RecordKind) -> &'static [(Pattern, Expected)] {
             (&["on_behalf_of"], Expected::StateOrOrganization),
             (&["treaty"], Expected::Treaty),
             (&["accused"], Expected::StateOrOrganization),
+            (&["party"], Expected::StateOrOrganization),
+            (
+                &["asserted_non_parties", "*"],
+                Expected::StateOrOrganization,
+            ),
             (&["sources", "*", "source"], Expected::Source),
             (&["responds_to", "*"], Expected::Claim),
             (&["assessment", "sources", "*"], Expected::Source),
