@@ -96,6 +96,18 @@ impl Period {
         (first, last)
     }
 
+    /// The days the period may cover as claimed on `said_on`: an open end ("since 1999") runs
+    /// to the last day `said_on` may be, not forever.
+    pub fn possible_days_as_of(&self, said_on: &Date) -> (DayNumber, DayNumber) {
+        let (first, last) = self.possible_days();
+        let last = if self.end_date().is_none() {
+            said_on.last_day()
+        } else {
+            last
+        };
+        (first, last)
+    }
+
     /// Does the period certainly contain every reading of `date`?
     pub fn certainly_contains(&self, date: &Date) -> bool {
         let (first, last) = self.possible_days();
@@ -149,6 +161,22 @@ mod tests {
 
     fn d(s: &str) -> Date {
         Date::parse(s).unwrap()
+    }
+
+    #[test]
+    fn an_open_end_runs_to_the_day_it_was_said() {
+        let said = d("2019-02");
+        let (first, last) = Period::parse("1999/..").unwrap().possible_days_as_of(&said);
+        assert_eq!(
+            (first, last),
+            (d("1999").first_day(), d("2019-02").last_day())
+        );
+        let (first, last) = Period::parse("2014/2015")
+            .unwrap()
+            .possible_days_as_of(&said);
+        assert_eq!((first, last), (d("2014").first_day(), d("2015").last_day()));
+        let (first, _) = Period::parse("../2015").unwrap().possible_days_as_of(&said);
+        assert_eq!(first, DayNumber::MIN);
     }
 
     #[test]

@@ -48,12 +48,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         };
         let (first, last, described) = match &c.period {
             Some(period) => {
-                let (first, last) = period.possible_days();
-                let last = if period.end_date().is_none() {
-                    c.date.last_day()
-                } else {
-                    last
-                };
+                let (first, last) = period.possible_days_as_of(&c.date);
                 // Before the treaty opened nobody was bound: start the scan just before it.
                 (
                     first.max(treaty.opened.first_day() - 1),

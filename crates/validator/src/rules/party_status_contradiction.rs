@@ -231,15 +231,7 @@ fn check_withdrawal(
         return;
     };
     let (first, last) = match &c.period {
-        Some(period) => {
-            let (first, last) = period.possible_days();
-            let last = if period.end_date().is_none() {
-                c.date.last_day()
-            } else {
-                last
-            };
-            (first, last)
-        }
+        Some(period) => period.possible_days_as_of(&c.date),
         None => (i64::MIN, c.date.last_day()),
     };
     let may_have = party.actions.iter().any(|a| {
