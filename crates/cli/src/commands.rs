@@ -50,7 +50,7 @@ fn print(text: &str) {
     let _ = out.flush();
 }
 
-pub struct ValidateArgs {
+pub(crate) struct ValidateArgs {
     pub data: PathBuf,
     pub format: Format,
     pub as_of: Option<String>,
@@ -67,7 +67,7 @@ fn peak_memory_mib() -> Option<u64> {
     Some(kib / 1024)
 }
 
-pub fn validate(args: ValidateArgs) -> Result<ExitCode, String> {
+pub(crate) fn validate(args: ValidateArgs) -> Result<ExitCode, String> {
     let as_of = parse_as_of(args.as_of, today())?;
     let started = Instant::now();
     let data = load(&args.data, args.limits)?;
@@ -150,7 +150,7 @@ fn default_as_of(data: &Dataset, today: Date) -> Date {
     }
 }
 
-pub fn report(
+pub(crate) fn report(
     data_dir: PathBuf,
     out: PathBuf,
     as_of: Option<String>,
@@ -237,7 +237,11 @@ pub fn report(
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn status(data_dir: &Path, treaty_id: &str, as_of: Option<String>) -> Result<ExitCode, String> {
+pub(crate) fn status(
+    data_dir: &Path,
+    treaty_id: &str,
+    as_of: Option<String>,
+) -> Result<ExitCode, String> {
     let on = parse_as_of(as_of, today())?;
     let data = load(data_dir, Limits::default())?;
     let ctx = treatywatch_validator::Context::new(&data, on);
@@ -316,7 +320,7 @@ pub fn status(data_dir: &Path, treaty_id: &str, as_of: Option<String>) -> Result
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn diff(
+pub(crate) fn diff(
     base: &str,
     data_dir: &Path,
     as_of: Option<String>,
@@ -340,7 +344,7 @@ pub fn diff(
     })
 }
 
-pub fn fmt(data_dir: &Path, check: bool) -> Result<ExitCode, String> {
+pub(crate) fn fmt(data_dir: &Path, check: bool) -> Result<ExitCode, String> {
     let data = load(data_dir, Limits::default())?;
     let mut changed = Vec::new();
     for (index, file) in data.files.iter().enumerate() {
@@ -398,7 +402,7 @@ pub fn fmt(data_dir: &Path, check: bool) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn rules(markdown: bool) -> Result<ExitCode, String> {
+pub(crate) fn rules(markdown: bool) -> Result<ExitCode, String> {
     if markdown {
         print(&treatywatch_validator::docs::rules_markdown());
         return Ok(ExitCode::SUCCESS);
@@ -421,7 +425,7 @@ pub fn rules(markdown: bool) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn explain(name: &str) -> Result<ExitCode, String> {
+pub(crate) fn explain(name: &str) -> Result<ExitCode, String> {
     let Some(rule) = treatywatch_validator::find_rule(name) else {
         let names: Vec<&str> = treatywatch_validator::RULES
             .iter()
@@ -444,7 +448,7 @@ pub fn explain(name: &str) -> Result<ExitCode, String> {
 
 /// `docs/rules.md` is generated whole; `docs/data-model.md` is written by hand but for its
 /// field tables, which are filled between their markers.
-pub fn docs(dir: &Path, check: bool) -> Result<ExitCode, String> {
+pub(crate) fn docs(dir: &Path, check: bool) -> Result<ExitCode, String> {
     let model_path = dir.join("data-model.md");
     let model = std::fs::read_to_string(&model_path)
         .map_err(|e| format!("cannot read {}: {e}", model_path.display()))?;
@@ -460,7 +464,7 @@ pub fn docs(dir: &Path, check: bool) -> Result<ExitCode, String> {
     sync_generated(&files, check, "docs", "treatywatch docs")
 }
 
-pub fn schema(dir: &Path, check: bool) -> Result<ExitCode, String> {
+pub(crate) fn schema(dir: &Path, check: bool) -> Result<ExitCode, String> {
     let files: Vec<(PathBuf, String)> = RecordKind::ALL
         .into_iter()
         .map(|kind| (dir.join(schema::file_name(kind)), schema::render(kind)))

@@ -14,7 +14,7 @@ use treatywatch_model::Date;
 use treatywatch_validator::{Context, Options};
 
 #[derive(Debug, Default, Serialize)]
-pub struct Changes {
+pub(crate) struct Changes {
     pub base: String,
     pub as_of: String,
     pub added: Vec<RecordRef>,
@@ -27,27 +27,27 @@ pub struct Changes {
 }
 
 #[derive(Debug, Serialize, PartialEq, Eq, PartialOrd, Ord)]
-pub struct RecordRef {
+pub(crate) struct RecordRef {
     pub kind: String,
     pub id: String,
 }
 
 #[derive(Debug, Serialize)]
-pub struct ChangedRecord {
+pub(crate) struct ChangedRecord {
     pub kind: String,
     pub id: String,
     pub fields: Vec<FieldChange>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct FieldChange {
+pub(crate) struct FieldChange {
     pub field: String,
     pub before: Option<Value>,
     pub after: Option<Value>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct StatusChange {
+pub(crate) struct StatusChange {
     pub treaty: String,
     /// `None` for the treaty itself, else the party.
     pub party: Option<String>,
@@ -56,7 +56,7 @@ pub struct StatusChange {
 }
 
 /// Reads the base: a folder, or the `data/` of a git revision (without a checkout).
-pub fn load_base(
+pub(crate) fn load_base(
     base: &str,
     data: &Path,
     limits: Limits,
@@ -169,7 +169,7 @@ fn summarize(
 
 /// Compares two datasets: statuses on `as_of`; errors and findings as validation on `today`
 /// reports them.
-pub fn compare(
+pub(crate) fn compare(
     base_name: &str,
     base: &Dataset,
     head: &Dataset,
@@ -294,7 +294,7 @@ fn short(v: &Option<Value>) -> String {
 }
 
 /// The change summary as markdown (for a pull request's job summary).
-pub fn markdown(c: &Changes) -> String {
+pub(crate) fn markdown(c: &Changes) -> String {
     let md = treatywatch_reporting::templates::escape_markdown;
     let mut out = format!(
         "## What this change does to the record\n\nCompared with `{}`, as of {}.\n\n",

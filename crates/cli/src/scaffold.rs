@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use treatywatch_model::{Id, RecordKind};
 
 /// The skeleton of a record of `kind` with id `id`.
-pub fn skeleton(kind: RecordKind, id: &str) -> String {
+pub(crate) fn skeleton(kind: RecordKind, id: &str) -> String {
     let body = match kind {
         RecordKind::Claim => format!(
             "id: {id}\n\
@@ -57,7 +57,7 @@ pub fn skeleton(kind: RecordKind, id: &str) -> String {
 
 /// Writes the skeleton to `<data>/<folder>/<id>.yaml`, its placeholders filled from `values`
 /// (`key=value`) and, on a terminal, from answers to prompts; refuses to overwrite.
-pub fn write_new(
+pub(crate) fn write_new(
     data: &Path,
     kind: RecordKind,
     id: &str,
@@ -128,14 +128,14 @@ fn ask(p: &Placeholder) -> Option<String> {
 }
 
 /// A placeholder in a skeleton: its line, key, and the hint in its comment.
-pub struct Placeholder {
+pub(crate) struct Placeholder {
     pub line: usize,
     pub key: String,
     pub hint: String,
 }
 
 /// The placeholders a contributor fills in (`TODO` values and `todo-` ids).
-pub fn placeholders(skeleton: &str) -> Vec<Placeholder> {
+pub(crate) fn placeholders(skeleton: &str) -> Vec<Placeholder> {
     skeleton
         .lines()
         .enumerate()
@@ -159,7 +159,7 @@ pub fn placeholders(skeleton: &str) -> Vec<Placeholder> {
 }
 
 /// Writes `value` for the placeholder: plain when it is an id, a date or a URL, else quoted.
-pub fn fill(skeleton: &str, placeholder: &Placeholder, value: &str) -> String {
+pub(crate) fn fill(skeleton: &str, placeholder: &Placeholder, value: &str) -> String {
     let plain = Id::is_valid(value)
         || treatywatch_model::Date::parse(value).is_ok()
         || ((value.starts_with("https://") || value.starts_with("http://"))

@@ -1,5 +1,7 @@
 //! End-to-end: the real binary on the fixture datasets under `tests/fixtures/`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

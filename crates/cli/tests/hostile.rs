@@ -1,6 +1,8 @@
 //! Hostile input, end to end: each case gets a clear diagnostic with its place (or exit 2 with a
 //! message), never a panic or a hang, and the other files are still checked.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

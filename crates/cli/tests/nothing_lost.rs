@@ -9,6 +9,8 @@
 //! inside writes whatever the machine's speed or load. A writer that wrote in place would
 //! leave half a file there, and fail (checked).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

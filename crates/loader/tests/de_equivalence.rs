@@ -2,6 +2,8 @@
 //! `serde_json` makes from the same values, for every record of the bundled data and the
 //! test fixtures, and for values that do not fit the model (both refuse them).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
+
 use std::path::Path;
 
 use treatywatch_loader::yaml::{LineIndex, parse};

@@ -1,6 +1,8 @@
 //! Every input the YAML fuzzer (`fuzz/`, target `yaml`) ever failed on, kept in
 //! `tests/fuzz-regressions/yaml/` and checked against the same properties on every test run.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
+
 use std::path::Path;
 
 #[test]

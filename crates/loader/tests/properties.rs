@@ -1,6 +1,8 @@
 //! Property tests: the loader never panics on any input, and a record printed and read back
 //! is the same record (`load(print(record)) == record`).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
+
 use proptest::prelude::*;
 use treatywatch_loader::yaml::{Limits, LineIndex, parse};
 use treatywatch_model::{Claim, Record, RecordKind};

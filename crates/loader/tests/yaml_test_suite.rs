@@ -2,6 +2,8 @@
 //! case should be accepted with the expected data, every `error` case rejected. The score is
 //! printed and recorded in README; the test fails if it drops below what was recorded.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
+
 use std::path::{Path, PathBuf};
 
 use treatywatch_loader::yaml::{Limits, parse_stream};

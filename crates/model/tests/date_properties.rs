@@ -1,5 +1,7 @@
 //! Property tests for the date algebra.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
+
 use proptest::prelude::*;
 use treatywatch_model::{Date, DateOrder, Duration, Period};
 

@@ -2,6 +2,8 @@
 //! `tests/fuzz-regressions/dates/`, and the fuzzer's seed corpus (every date, period and
 //! duration written in `data/`), checked against the fuzzer's properties on every test run.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
+
 use std::path::Path;
 
 fn check_folder(dir: &Path) -> usize {

@@ -1,5 +1,7 @@
 //! Status computation on the real cases the record must get right.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
+
 use serde_json::json;
 use treatywatch_model::*;
 

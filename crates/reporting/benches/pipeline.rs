@@ -1,6 +1,8 @@
 //! In-process benchmarks of each stage on the bundled data: load, validate, report model,
 //! templates, Typst PDF. `cargo bench -p treatywatch-reporting` (figures in BENCHMARKS.md).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
+
 use std::path::{Path, PathBuf};
 
 use treatywatch_loader::{Dataset, Limits};

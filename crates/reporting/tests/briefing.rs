@@ -1,6 +1,8 @@
 //! The briefing on fixture data: snapshots of the generated Typst and markdown, the PDF's text,
 //! determinism, hostile strings, custom templates.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
+
 use std::path::{Path, PathBuf};
 
 use treatywatch_loader::{Dataset, Limits};

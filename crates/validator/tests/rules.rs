@@ -1,6 +1,8 @@
 //! For every rule: a dataset that fires it (rule, severity, file, line and column asserted) and
 //! one close to it that must not.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
+
 use std::path::Path;
 
 use treatywatch_loader::{Limits, Severity};

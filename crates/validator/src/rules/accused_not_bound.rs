@@ -4,7 +4,7 @@ use treatywatch_model::{ClaimKind, Truth};
 use super::Rule;
 use crate::context::Context;
 
-pub const RULE: Rule = Rule {
+pub(super) const RULE: Rule = Rule {
     name: "accused-not-bound",
     severity: Severity::Note,
     summary: "a violation/compliance claim about an actor not bound by the treaty in the claimed period",

@@ -3,7 +3,7 @@ use treatywatch_loader::{Diagnostic, Severity};
 use super::Rule;
 use crate::context::Context;
 
-pub const RULE: Rule = Rule {
+pub(super) const RULE: Rule = Rule {
     name: "action-outside-treaty",
     severity: Severity::Error,
     summary: "a party action before the treaty was opened or after it ended",

@@ -4,7 +4,7 @@ use treatywatch_model::Date;
 use super::Rule;
 use crate::context::Context;
 
-pub const RULE: Rule = Rule {
+pub(super) const RULE: Rule = Rule {
     name: "actor-not-existing",
     severity: Severity::Error,
     summary: "an actor acting, or spoken for, on a date outside its `existed` period",

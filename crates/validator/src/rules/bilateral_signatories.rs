@@ -6,7 +6,7 @@ use treatywatch_model::{ActionKind, TreatyKind};
 use super::Rule;
 use crate::context::Context;
 
-pub const RULE: Rule = Rule {
+pub(super) const RULE: Rule = Rule {
     name: "bilateral-signatories",
     severity: Severity::Error,
     summary: "a bilateral treaty without exactly two signatories",

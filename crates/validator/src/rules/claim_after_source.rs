@@ -3,7 +3,7 @@ use treatywatch_loader::{Diagnostic, Severity};
 use super::Rule;
 use crate::context::Context;
 
-pub const RULE: Rule = Rule {
+pub(super) const RULE: Rule = Rule {
     name: "claim-after-source",
     severity: Severity::Error,
     summary: "a claim dated after the publication of a source that reports it",

@@ -4,7 +4,7 @@ use treatywatch_model::{ActionKind, Date, DateOrder};
 use super::Rule;
 use crate::context::Context;
 
-pub const RULE: Rule = Rule {
+pub(super) const RULE: Rule = Rule {
     name: "date-order",
     severity: Severity::Error,
     summary: "opened > entry_into_force > end, ratification before signature, withdrawal before notice",

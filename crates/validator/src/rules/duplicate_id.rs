@@ -3,7 +3,7 @@ use treatywatch_loader::{Diagnostic, Severity};
 use super::Rule;
 use crate::context::Context;
 
-pub const RULE: Rule = Rule {
+pub(super) const RULE: Rule = Rule {
     name: "duplicate-id",
     severity: Severity::Error,
     summary: "two records share an id",

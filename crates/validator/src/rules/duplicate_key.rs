@@ -2,7 +2,7 @@ use treatywatch_loader::Severity;
 
 use super::{Rule, reported_by_loader};
 
-pub const RULE: Rule = Rule {
+pub(super) const RULE: Rule = Rule {
     name: "duplicate-key",
     severity: Severity::Error,
     summary: "a mapping repeats a key",

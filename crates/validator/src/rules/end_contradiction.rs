@@ -4,7 +4,7 @@ use treatywatch_model::{ClaimKind, Date, EndBasis, KnownEnd};
 use super::Rule;
 use crate::context::Context;
 
-pub const RULE: Rule = Rule {
+pub(super) const RULE: Rule = Rule {
     name: "end-contradiction",
     severity: Severity::Note,
     summary: "a claim about when a treaty ends that conflicts with the end the record showed on the claim's date",

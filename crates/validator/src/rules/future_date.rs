@@ -4,7 +4,7 @@ use treatywatch_model::{Date, EndReason};
 use super::Rule;
 use crate::context::Context;
 
-pub const RULE: Rule = Rule {
+pub(super) const RULE: Rule = Rule {
     name: "future-date",
     severity: Severity::Error,
     summary: "something that has happened dated after the as-of date",

@@ -5,7 +5,7 @@ use treatywatch_loader::{Diagnostic, Severity};
 use super::Rule;
 use crate::context::Context;
 
-pub const RULE: Rule = Rule {
+pub(super) const RULE: Rule = Rule {
     name: "id-filename-mismatch",
     severity: Severity::Error,
     summary: "a one-record file not named after its id",

@@ -6,7 +6,7 @@ use treatywatch_model::RecordKind;
 use super::Rule;
 use crate::context::Context;
 
-pub const RULE: Rule = Rule {
+pub(super) const RULE: Rule = Rule {
     name: "ignored-file",
     severity: Severity::Warning,
     summary: "a file under data/ that is not a record file",

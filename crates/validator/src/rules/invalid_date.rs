@@ -4,7 +4,7 @@ use treatywatch_model::{Date, Duration, Period};
 use super::Rule;
 use crate::context::Context;
 
-pub const RULE: Rule = Rule {
+pub(super) const RULE: Rule = Rule {
     name: "invalid-date",
     severity: Severity::Error,
     summary: "a date, period or duration that is not EDTF level 0 / ISO 8601, or not a real day",

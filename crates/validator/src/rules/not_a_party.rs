@@ -4,7 +4,7 @@ use treatywatch_model::ActionKind;
 use super::Rule;
 use crate::context::Context;
 
-pub const RULE: Rule = Rule {
+pub(super) const RULE: Rule = Rule {
     name: "not-a-party",
     severity: Severity::Error,
     summary: "suspension, resumption, withdrawal notice, withdrawal or revocation by a non-party",

@@ -4,7 +4,7 @@ use treatywatch_model::{ActionKind, Date};
 use super::Rule;
 use crate::context::Context;
 
-pub const RULE: Rule = Rule {
+pub(super) const RULE: Rule = Rule {
     name: "notice-period",
     severity: Severity::Warning,
     summary: "a withdrawal that takes effect earlier than notice date + the treaty's notice period",

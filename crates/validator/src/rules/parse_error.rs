@@ -2,7 +2,7 @@ use treatywatch_loader::Severity;
 
 use super::{Rule, reported_by_loader};
 
-pub const RULE: Rule = Rule {
+pub(super) const RULE: Rule = Rule {
     name: "parse-error",
     severity: Severity::Error,
     summary: "the file is not valid YAML/JSON (or breaks a reading limit)",

@@ -7,7 +7,7 @@ use super::Rule;
 use crate::context::Context;
 use crate::evidence::{actor_name, party_acts};
 
-pub const RULE: Rule = Rule {
+pub(super) const RULE: Rule = Rule {
     name: "party-status-contradiction",
     severity: Severity::Note,
     summary: "a claim about a party's standing, a withdrawal, or a list of non-parties that the record contradicts",

@@ -5,7 +5,7 @@ use treatywatch_loader::{Diagnostic, Severity};
 use super::Rule;
 use crate::context::Context;
 
-pub const RULE: Rule = Rule {
+pub(super) const RULE: Rule = Rule {
     name: "quote-not-in-source",
     severity: Severity::Error,
     summary: "a claim's quote that is not, word for word, in the archived text of its sources",
@@ -44,7 +44,7 @@ the closest passage of the text.
 };
 
 /// A text made comparable: typographic variants plain, white space folded to one space.
-pub fn normalise(text: &str) -> String {
+pub(super) fn normalise(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space = false;
     for c in text.chars() {
@@ -126,7 +126,7 @@ fn paragraphs(text: &str) -> Vec<String> {
 
 /// Whether `quote` occurs in a text of these paragraphs: whole, or (with ellipses and
 /// insertions) piece after piece within one paragraph.
-pub fn occurs(quote: &str, paragraphs: &[String]) -> bool {
+pub(super) fn occurs(quote: &str, paragraphs: &[String]) -> bool {
     let whole = normalise(quote);
     if paragraphs.iter().any(|p| p.contains(&whole)) {
         return true;
@@ -151,7 +151,7 @@ pub fn occurs(quote: &str, paragraphs: &[String]) -> bool {
 
 /// The passage of the text most like the quote: of the windows of as many words, the ones
 /// sharing most words, then the closest by edit distance.
-pub fn closest_passage(quote: &str, paragraphs: &[String]) -> Option<String> {
+pub(super) fn closest_passage(quote: &str, paragraphs: &[String]) -> Option<String> {
     let quote = normalise(quote);
     let words: Vec<&str> = quote.split(' ').collect();
     let n = words.len().max(1);

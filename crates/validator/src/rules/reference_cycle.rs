@@ -5,7 +5,7 @@ use treatywatch_loader::{Diagnostic, Severity};
 use super::Rule;
 use crate::context::Context;
 
-pub const RULE: Rule = Rule {
+pub(super) const RULE: Rule = Rule {
     name: "reference-cycle",
     severity: Severity::Error,
     summary: "`responds_to` that loops back (itself included)",

@@ -4,7 +4,7 @@ use treatywatch_model::ActorKind;
 use super::Rule;
 use crate::context::Context;
 
-pub const RULE: Rule = Rule {
+pub(super) const RULE: Rule = Rule {
     name: "role-mismatch",
     severity: Severity::Warning,
     summary: "`on_behalf_of` matches no role the claimant held on the claim's date",

@@ -6,7 +6,7 @@ use super::{Rule, per_record_in_parallel};
 use crate::context::Context;
 use crate::schema::Compiled;
 
-pub const RULE: Rule = Rule {
+pub(super) const RULE: Rule = Rule {
     name: "schema",
     severity: Severity::Error,
     summary: "a record breaks its JSON Schema (missing field, wrong type, unknown field, bad pattern)",

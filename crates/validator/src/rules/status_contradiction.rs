@@ -4,7 +4,7 @@ use treatywatch_model::{AssertedStatus, ClaimKind, Date, Treaty, TreatyStatus};
 use super::Rule;
 use crate::context::Context;
 
-pub const RULE: Rule = Rule {
+pub(super) const RULE: Rule = Rule {
     name: "status-contradiction",
     severity: Severity::Note,
     summary: "a `status` claim's `asserted_status` differs from the record on the claim's date",

@@ -5,7 +5,7 @@ use treatywatch_loader::{Diagnostic, Severity};
 use super::{Rule, per_record_in_parallel, references};
 use crate::context::Context;
 
-pub const RULE: Rule = Rule {
+pub(super) const RULE: Rule = Rule {
     name: "unknown-reference",
     severity: Severity::Error,
     summary: "a reference to an id that does not exist",

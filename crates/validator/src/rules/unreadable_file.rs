@@ -2,7 +2,7 @@ use treatywatch_loader::Severity;
 
 use super::{Rule, reported_by_loader};
 
-pub const RULE: Rule = Rule {
+pub(super) const RULE: Rule = Rule {
     name: "unreadable-file",
     severity: Severity::Error,
     summary: "a file under data/ could not be read (permissions, I/O error)",

@@ -3,7 +3,7 @@ use treatywatch_loader::{Diagnostic, Severity};
 use super::{Rule, per_record_in_parallel, references};
 use crate::context::Context;
 
-pub const RULE: Rule = Rule {
+pub(super) const RULE: Rule = Rule {
     name: "wrong-reference-kind",
     severity: Severity::Error,
     summary: "a reference to a record of the wrong kind",
