@@ -20,7 +20,17 @@ pub struct Report {
     /// Claims about no treaty (kind `other` without `treaty`).
     pub other_claims: Vec<ClaimView>,
     pub findings: Vec<Finding>,
+    /// What changed in the year up to the as-of date, newest first.
+    pub recent: Vec<RecentChange>,
     pub sources: Vec<SourceView>,
+}
+
+/// One event of the last year before the as-of date.
+#[derive(Debug, Clone, Serialize)]
+pub struct RecentChange {
+    pub date: String,
+    pub treaty: String,
+    pub text: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -425,6 +435,7 @@ pub fn build(data: &Dataset, outcome: &Outcome, as_of: Date) -> Report {
         .typed()
         .filter(|(_, r)| matches!(r, Record::Actor(_)))
         .count();
+    let recent = recent_changes(&views, as_of);
     Report {
         title: "Arms-control treaties and the claims made about them".into(),
         as_of: as_of.to_string(),
@@ -444,6 +455,7 @@ pub fn build(data: &Dataset, outcome: &Outcome, as_of: Date) -> Report {
         treaties: views,
         other_claims,
         findings,
+        recent,
         sources,
     }
 }
@@ -502,6 +514,32 @@ fn claim_view(
         responds_to: c.responds_to.iter().map(|r| r.to_string()).collect(),
         findings: findings.get(c.id.as_str()).cloned().unwrap_or_default(),
     }
+}
+
+/// The treaties' events that may fall in the 365 days up to `as_of`, newest first.
+fn recent_changes(views: &[TreatyView], as_of: Date) -> Vec<RecentChange> {
+    let last = as_of.last_day();
+    let first = last - 364;
+    let mut recent: Vec<(Date, RecentChange)> = views
+        .iter()
+        .flat_map(|t| t.timeline.events.iter().map(move |e| (t, e)))
+        .filter(|(_, e)| !e.scheduled)
+        .filter_map(|(t, e)| {
+            let date = Date::parse(&e.date).ok()?;
+            (date.last_day() >= first && date.first_day() <= last).then(|| {
+                (
+                    date,
+                    RecentChange {
+                        date: e.date.clone(),
+                        treaty: t.short_name.clone(),
+                        text: e.label.clone(),
+                    },
+                )
+            })
+        })
+        .collect();
+    recent.sort_by_key(|r| std::cmp::Reverse(r.0.sort_key()));
+    recent.into_iter().map(|(_, r)| r).collect()
 }
 
 fn timeline(ctx: &Context, t: &Treaty, as_of: Date) -> Timeline {
