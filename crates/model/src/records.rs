@@ -148,12 +148,32 @@ pub struct Citation {
     pub locator: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    strum::IntoStaticStr,
+    strum::EnumIter,
+)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum ActorKind {
     State,
     Organization,
     Person,
+}
+
+impl ActorKind {
+    /// The name the data uses (serde's), from the same derive as every other enum's.
+    pub fn as_str(&self) -> &'static str {
+        self.into()
+    }
 }
 
 /// An office a person held.
@@ -220,15 +240,48 @@ pub struct Actor {
     pub allow: Vec<Allow>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    strum::IntoStaticStr,
+    strum::EnumIter,
+)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum TreatyKind {
     Bilateral,
     Multilateral,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+impl TreatyKind {
+    /// The name the data uses (serde's), from the same derive as every other enum's.
+    pub fn as_str(&self) -> &'static str {
+        self.into()
+    }
+}
+
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    strum::IntoStaticStr,
+    strum::EnumIter,
+)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum EndReason {
     Expiry,
     Withdrawal,
@@ -237,13 +290,9 @@ pub enum EndReason {
 }
 
 impl EndReason {
+    /// The name the data uses (serde's), from the same derive as every other enum's.
     pub fn as_str(&self) -> &'static str {
-        match self {
-            EndReason::Expiry => "expiry",
-            EndReason::Withdrawal => "withdrawal",
-            EndReason::Superseded => "superseded",
-            EndReason::Termination => "termination",
-        }
+        self.into()
     }
 }
 
@@ -285,8 +334,21 @@ pub struct Extension {
 }
 
 /// What a party did, as the depositary records it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    strum::IntoStaticStr,
+    strum::EnumIter,
+)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum ActionKind {
     Signature,
     Ratification,
@@ -300,18 +362,9 @@ pub enum ActionKind {
 }
 
 impl ActionKind {
+    /// The name the data uses (serde's), from the same derive as every other enum's.
     pub fn as_str(&self) -> &'static str {
-        match self {
-            ActionKind::Signature => "signature",
-            ActionKind::Ratification => "ratification",
-            ActionKind::Accession => "accession",
-            ActionKind::Succession => "succession",
-            ActionKind::Suspension => "suspension",
-            ActionKind::Resumption => "resumption",
-            ActionKind::WithdrawalNotice => "withdrawal-notice",
-            ActionKind::Withdrawal => "withdrawal",
-            ActionKind::RatificationRevoked => "ratification-revoked",
-        }
+        self.into()
     }
 }
 
@@ -414,8 +467,21 @@ pub struct Treaty {
     pub allow: Vec<Allow>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    strum::IntoStaticStr,
+    strum::EnumIter,
+)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum SourceKind {
     Transcript,
     Statement,
@@ -426,6 +492,13 @@ pub enum SourceKind {
     Law,
     Academic,
     Other,
+}
+
+impl SourceKind {
+    /// The name the data uses (serde's), from the same derive as every other enum's.
+    pub fn as_str(&self) -> &'static str {
+        self.into()
+    }
 }
 
 /// Where an archived source text was taken from, and the terms it is kept under.
@@ -496,8 +569,21 @@ pub struct Source {
     pub allow: Vec<Allow>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    strum::IntoStaticStr,
+    strum::EnumIter,
+)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum ClaimKind {
     Violation,
     Compliance,
@@ -507,22 +593,30 @@ pub enum ClaimKind {
 }
 
 impl ClaimKind {
+    /// The name the data uses (serde's), from the same derive as every other enum's.
     pub fn as_str(&self) -> &'static str {
-        match self {
-            ClaimKind::Violation => "violation",
-            ClaimKind::Compliance => "compliance",
-            ClaimKind::Status => "status",
-            ClaimKind::Withdrawal => "withdrawal",
-            ClaimKind::Other => "other",
-        }
+        self.into()
     }
 }
 
 /// The status a `status` claim asserts, as people say it, for the claim's date: `in-force`;
 /// `not-in-force` — binding no one (not yet open, opened but not in force, or ended);
 /// `never-in-force` — opened, and never in force up to then; `ended` — ended on or before then.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    strum::IntoStaticStr,
+    strum::EnumIter,
+)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum AssertedStatus {
     InForce,
     NotInForce,
@@ -531,20 +625,29 @@ pub enum AssertedStatus {
 }
 
 impl AssertedStatus {
+    /// The name the data uses (serde's), from the same derive as every other enum's.
     pub fn as_str(&self) -> &'static str {
-        match self {
-            AssertedStatus::InForce => "in-force",
-            AssertedStatus::NotInForce => "not-in-force",
-            AssertedStatus::NeverInForce => "never-in-force",
-            AssertedStatus::Ended => "ended",
-        }
+        self.into()
     }
 }
 
 /// A party's standing as a claim says it, as people use the words (see the rule
 /// `party-status-contradiction` for what each fits).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    strum::IntoStaticStr,
+    strum::EnumIter,
+)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum AssertedPartyStatus {
     /// Has signed (or succeeded to a signature), whatever followed, unless it has withdrawn.
     Signatory,
@@ -561,21 +664,27 @@ pub enum AssertedPartyStatus {
 }
 
 impl AssertedPartyStatus {
+    /// The name the data uses (serde's), from the same derive as every other enum's.
     pub fn as_str(&self) -> &'static str {
-        match self {
-            AssertedPartyStatus::Signatory => "signatory",
-            AssertedPartyStatus::Party => "party",
-            AssertedPartyStatus::Bound => "bound",
-            AssertedPartyStatus::NotBound => "not-bound",
-            AssertedPartyStatus::Withdrawn => "withdrawn",
-            AssertedPartyStatus::Suspended => "suspended",
-            AssertedPartyStatus::NonParty => "non-party",
-        }
+        self.into()
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    strum::IntoStaticStr,
+    strum::EnumIter,
+)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum Verdict {
     Accurate,
     MostlyAccurate,
@@ -586,15 +695,9 @@ pub enum Verdict {
 }
 
 impl Verdict {
+    /// The name the data uses (serde's), from the same derive as every other enum's.
     pub fn as_str(&self) -> &'static str {
-        match self {
-            Verdict::Accurate => "accurate",
-            Verdict::MostlyAccurate => "mostly-accurate",
-            Verdict::Misleading => "misleading",
-            Verdict::Inaccurate => "inaccurate",
-            Verdict::Disputed => "disputed",
-            Verdict::Unverifiable => "unverifiable",
-        }
+        self.into()
     }
 }
 

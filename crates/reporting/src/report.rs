@@ -421,7 +421,7 @@ pub fn build(data: &Dataset, outcome: &Outcome, as_of: Date) -> Report {
                 number: i + 1,
                 id: s.id.to_string(),
                 title: s.title.clone(),
-                kind: serde_json::to_value(s.kind).ok()?.as_str()?.to_string(),
+                kind: s.kind.as_str().to_string(),
                 publisher: s.publisher.clone(),
                 authors: s.authors.clone(),
                 published: s.published.to_string(),

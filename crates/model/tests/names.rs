@@ -1,0 +1,37 @@
+//! Every enum's name in output (`as_str`, from strum's derive) is the name the data uses
+//! (serde's): one spelling, checked for every variant.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
+
+use serde::Serialize;
+use strum::IntoEnumIterator;
+use treatywatch_model::{
+    ActionKind, ActorKind, AssertedPartyStatus, AssertedStatus, ClaimKind, EndReason, SourceKind,
+    TreatyKind, Verdict,
+};
+
+fn same<T: IntoEnumIterator + Serialize + std::fmt::Debug>(as_str: impl Fn(&T) -> &'static str) {
+    let mut count = 0;
+    for variant in T::iter() {
+        let serde = serde_json::to_value(&variant).unwrap();
+        assert_eq!(serde.as_str(), Some(as_str(&variant)), "{variant:?}");
+        count += 1;
+    }
+    assert!(count > 1);
+}
+
+#[test]
+fn names_in_output_are_the_names_in_the_data() {
+    same::<ActorKind>(ActorKind::as_str);
+    same::<TreatyKind>(TreatyKind::as_str);
+    same::<EndReason>(EndReason::as_str);
+    same::<ActionKind>(ActionKind::as_str);
+    same::<SourceKind>(SourceKind::as_str);
+    same::<ClaimKind>(ClaimKind::as_str);
+    same::<AssertedStatus>(AssertedStatus::as_str);
+    same::<AssertedPartyStatus>(AssertedPartyStatus::as_str);
+    same::<Verdict>(Verdict::as_str);
+    // Multi-word names are kebab-case, as the schemas say.
+    assert_eq!(ActionKind::WithdrawalNotice.as_str(), "withdrawal-notice");
+    assert_eq!(SourceKind::TreatyText.as_str(), "treaty-text");
+}
