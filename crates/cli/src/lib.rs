@@ -124,6 +124,9 @@ enum Command {
         /// The date (default today).
         #[arg(long)]
         as_of: Option<String>,
+        /// `text` (a table) or `json` (the same facts, for programs).
+        #[arg(long, value_enum, default_value_t = StatusFormat::Text)]
+        format: StatusFormat,
         /// The data folder.
         #[arg(long, default_value = "data")]
         data: PathBuf,
@@ -204,6 +207,12 @@ enum Command {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum StatusFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum RulesFormat {
     Text,
     Markdown,
@@ -239,8 +248,9 @@ pub fn run() -> ExitCode {
         Command::Status {
             treaty,
             as_of,
+            format,
             data,
-        } => commands::status(&data, &treaty, as_of),
+        } => commands::status(&data, &treaty, as_of, format == StatusFormat::Json),
         Command::New {
             kind,
             id,

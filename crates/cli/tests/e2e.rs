@@ -224,6 +224,51 @@ fn a_missing_folder_and_a_bad_flag_exit_2() {
     assert_eq!(run(&["validate", "--format", "xml"]).status.code(), Some(2));
 }
 
+/// `status --format json` carries the same facts as the table, for programs.
+#[test]
+fn status_as_json_has_the_same_facts_as_the_table() {
+    let args = |format: &str| {
+        run(&[
+            "status",
+            "inf",
+            "--data",
+            VALID,
+            "--as-of",
+            "2019-03-01",
+            "--format",
+            format,
+        ])
+    };
+    let o = args("json");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json["treaty"], "inf");
+    assert_eq!(json["as_of"], "2019-03-01");
+    assert_eq!(json["status"], "in-force");
+    assert_eq!(json["possible_statuses"], serde_json::json!(["in-force"]));
+    assert_eq!(json["end"]["reason"], "withdrawal");
+    let text = stdout(&args("text"));
+    let parties = json["parties"].as_array().unwrap();
+    assert!(!parties.is_empty());
+    for p in parties {
+        let actor = p["actor"].as_str().unwrap();
+        let row = text
+            .lines()
+            .find(|l| l.starts_with(&format!("{actor} ")))
+            .unwrap();
+        let cells: Vec<&str> = row
+            .split("  ")
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .collect();
+        assert_eq!(cells[2], p["status"], "{row}");
+        assert_eq!(cells[3], p["bound"], "{row}");
+    }
+    let usa = parties.iter().find(|p| p["actor"] == "usa").unwrap();
+    assert_eq!(usa["bound"], "no", "suspended on 2019-02-02");
+    assert_eq!(usa["last_act"]["date"], "2019-02-02");
+}
+
 #[test]
 fn status_of_inf_before_and_at_the_withdrawal() {
     let o = run(&["status", "inf", "--data", VALID, "--as-of", "2019-03-01"]);
