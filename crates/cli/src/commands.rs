@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 use treatywatch_validator::render::printable;
 
-use treatywatch_loader::{Dataset, Limits, Severity};
+use treatywatch_loader::{Dataset, Limits, ProblemKind, Severity};
 use treatywatch_model::{Date, RecordKind, Truth};
 use treatywatch_validator::{Options, Outcome, render, schema};
 
@@ -111,7 +111,7 @@ pub(crate) fn validate(args: ValidateArgs) -> Result<ExitCode, String> {
             peak_memory_mib().map_or("?".into(), |m| m.to_string()),
         );
     }
-    let code = exit_code(&outcome, args.deny_warnings);
+    let code = exit_code(&data, &outcome, args.deny_warnings);
     // The process ends here: freeing millions of values one by one would only delay the exit
     // (a second at a million records); the operating system takes the memory back at once.
     std::mem::forget(outcome);
@@ -119,11 +119,11 @@ pub(crate) fn validate(args: ValidateArgs) -> Result<ExitCode, String> {
     Ok(code)
 }
 
-fn exit_code(outcome: &Outcome, deny_warnings: bool) -> ExitCode {
-    if outcome
-        .diagnostics
+fn exit_code(data: &Dataset, outcome: &Outcome, deny_warnings: bool) -> ExitCode {
+    if data
+        .problems
         .iter()
-        .any(|d| d.rule == "unreadable-file")
+        .any(|p| p.kind == ProblemKind::Unreadable)
     {
         return ExitCode::from(2);
     }
@@ -419,8 +419,12 @@ pub(crate) fn fmt(data_dir: &Path, check: bool) -> Result<ExitCode, String> {
     for (index, file) in data.files.iter().enumerate() {
         let Some(kind) = file.kind else { continue };
         let yaml = file.path.ends_with(".yaml") || file.path.ends_with(".yml");
-        let unreadable = data.diagnostics.iter().any(|d| {
-            d.file == index && matches!(d.rule, "parse-error" | "duplicate-key" | "unreadable-file")
+        let unreadable = data.problems.iter().any(|p| {
+            p.file == index
+                && matches!(
+                    p.kind,
+                    ProblemKind::Syntax | ProblemKind::DuplicateKey | ProblemKind::Unreadable
+                )
         });
         if !yaml || unreadable {
             if unreadable {

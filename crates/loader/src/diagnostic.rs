@@ -1,4 +1,6 @@
-//! The one diagnostic type every check reports with; renderers live in the validator.
+//! The one diagnostic type every check reports with, and the typed problems the loader finds.
+//! The loader names no rule and decides no severity: the validator's registry maps each
+//! [`ProblemKind`] to its rule. Renderers live in the validator.
 
 use crate::tree::Span;
 
@@ -98,6 +100,54 @@ impl Diagnostic {
     pub fn with_record(mut self, record: Option<String>, pointer: Option<String>) -> Diagnostic {
         self.record = record;
         self.pointer = pointer;
+        self
+    }
+}
+
+/// What kind of problem reading a file ran into. The validator's registry maps each kind to
+/// the rule that reports it (and that rule's severity).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ProblemKind {
+    /// Not UTF-8, not valid YAML or JSON, or over a reading limit.
+    Syntax,
+    /// A mapping states one key twice.
+    DuplicateKey,
+    /// A file or folder that could not be read.
+    Unreadable,
+    /// A file that is not a record file (or holds no record).
+    Ignored,
+    /// A record file whose top level is not a record or a list of records.
+    NotARecord,
+}
+
+/// A problem found while reading: its kind, and where it is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub kind: ProblemKind,
+    /// Index into [`crate::Dataset::files`].
+    pub file: usize,
+    pub span: Span,
+    pub message: String,
+    /// A hint on how to fix it.
+    pub help: Option<String>,
+    /// The JSON Pointer of the value, for an item of a list file (`""`: the item itself).
+    pub pointer: Option<String>,
+}
+
+impl Problem {
+    pub fn new(kind: ProblemKind, file: usize, span: Span, message: impl Into<String>) -> Problem {
+        Problem {
+            kind,
+            file,
+            span,
+            message: message.into(),
+            help: None,
+            pointer: None,
+        }
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Problem {
+        self.help = Some(help.into());
         self
     }
 }

@@ -9,6 +9,7 @@ pub mod diagnostic;
 pub mod format;
 #[doc(hidden)]
 pub mod fuzzing;
+mod index;
 pub mod temporary;
 pub mod tree;
 pub mod yaml;
@@ -19,7 +20,8 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use treatywatch_model::{Record, RecordKind};
 
-pub use diagnostic::{Diagnostic, Evidence, Severity};
+pub use diagnostic::{Diagnostic, Evidence, Problem, ProblemKind, Severity};
+pub use index::Index;
 pub use tree::{Entry, Node, NodeValue, Span, pointer_token};
 pub use yaml::{Limits, LineIndex};
 
@@ -75,8 +77,8 @@ pub struct Dataset {
     pub root: PathBuf,
     pub files: Vec<SourceFile>,
     pub records: Vec<LoadedRecord>,
-    /// Problems found while reading: parse errors, duplicate keys, ignored files.
-    pub diagnostics: Vec<Diagnostic>,
+    /// Problems found while reading: syntax errors, duplicate keys, ignored files.
+    pub problems: Vec<Problem>,
 }
 
 /// Why a data folder could not be read at all.
@@ -255,7 +257,7 @@ fn walk(root: &Path) -> Result<Vec<Found>, LoadError> {
 struct FileResult {
     file: SourceFile,
     records: Vec<LoadedRecord>,
-    diagnostics: Vec<Diagnostic>,
+    problems: Vec<Problem>,
 }
 
 /// Loads every file under `root`.
@@ -280,12 +282,12 @@ pub fn load(root: &Path, limits: Limits) -> Result<Dataset, LoadError> {
         root: root.to_path_buf(),
         files: Vec::with_capacity(results.len()),
         records: Vec::with_capacity(results.iter().map(|r| r.records.len()).sum()),
-        diagnostics: Vec::new(),
+        problems: Vec::new(),
     };
     for r in results {
         dataset.files.push(r.file);
         dataset.records.extend(r.records);
-        dataset.diagnostics.extend(r.diagnostics);
+        dataset.problems.extend(r.problems);
     }
     Ok(dataset)
 }
@@ -300,14 +302,8 @@ fn whole_file_span() -> Span {
 }
 
 impl FileResult {
-    /// A file that is not read, with the one diagnostic that says why.
-    fn unread(
-        index: usize,
-        path: &Path,
-        rule: &'static str,
-        severity: Severity,
-        message: String,
-    ) -> FileResult {
+    /// A file that is not read, with the one problem that says why.
+    fn unread(index: usize, path: &Path, kind: ProblemKind, message: String) -> FileResult {
         FileResult {
             file: SourceFile {
                 path: display_path(path),
@@ -315,13 +311,7 @@ impl FileResult {
                 kind: None,
             },
             records: Vec::new(),
-            diagnostics: vec![Diagnostic::new(
-                rule,
-                severity,
-                index,
-                whole_file_span(),
-                message,
-            )],
+            problems: vec![Problem::new(kind, index, whole_file_span(), message)],
         }
     }
 }
@@ -331,11 +321,11 @@ fn read_file(index: usize, found: Found, limits: Limits) -> FileResult {
         Found::Data(p, k) => (p, k),
         Found::Ignored(p, why) => {
             let message = format!("ignored: {why}");
-            return FileResult::unread(index, &p, "ignored-file", Severity::Warning, message);
+            return FileResult::unread(index, &p, ProblemKind::Ignored, message);
         }
         Found::Unreadable(p, why) => {
             let message = format!("cannot read this file: {why}");
-            return FileResult::unread(index, &p, "unreadable-file", Severity::Error, message);
+            return FileResult::unread(index, &p, ProblemKind::Unreadable, message);
         }
     };
     let shown = display_path(&path);
@@ -346,12 +336,12 @@ fn read_file(index: usize, found: Found, limits: Limits) -> FileResult {
             kind,
         },
         records: Vec::new(),
-        diagnostics: Vec::new(),
+        problems: Vec::new(),
     };
-    let fail = |result: &mut FileResult, rule: &'static str, span: Span, message: String| {
+    let fail = |result: &mut FileResult, kind: ProblemKind, span: Span, message: String| {
         result
-            .diagnostics
-            .push(Diagnostic::new(rule, Severity::Error, index, span, message));
+            .problems
+            .push(Problem::new(kind, index, span, message));
     };
     let size = fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
     // Positions are kept as 32-bit byte offsets: 4 GiB is the most any limit allows.
@@ -359,7 +349,7 @@ fn read_file(index: usize, found: Found, limits: Limits) -> FileResult {
     if size > max_file_bytes {
         fail(
             &mut result,
-            "parse-error",
+            ProblemKind::Syntax,
             whole_file_span(),
             format!(
                 "the file is {size} bytes, over the limit of {} bytes; split it, or raise the limit with --max-file-bytes",
@@ -379,7 +369,7 @@ fn read_file(index: usize, found: Found, limits: Limits) -> FileResult {
         Ok(b) if b.len() as u64 > max_file_bytes => {
             fail(
                 &mut result,
-                "parse-error",
+                ProblemKind::Syntax,
                 whole_file_span(),
                 format!(
                     "the file grew past the limit of {max_file_bytes} bytes while it was read; split it, or raise the limit with --max-file-bytes"
@@ -391,7 +381,7 @@ fn read_file(index: usize, found: Found, limits: Limits) -> FileResult {
         Err(e) => {
             fail(
                 &mut result,
-                "unreadable-file",
+                ProblemKind::Unreadable,
                 whole_file_span(),
                 format!("cannot read this file: {e}"),
             );
@@ -408,7 +398,7 @@ fn read_file(index: usize, found: Found, limits: Limits) -> FileResult {
             let span = index_of.span_at_byte(valid);
             fail(
                 &mut result,
-                "parse-error",
+                ProblemKind::Syntax,
                 span,
                 format!("the file is not UTF-8: invalid byte at byte offset {valid}"),
             );
@@ -427,15 +417,14 @@ fn read_file(index: usize, found: Found, limits: Limits) -> FileResult {
     let index_of = LineIndex::new(&text);
     let parsed = yaml::parse(&text, &index_of, limits);
     for p in parsed.problems {
-        let mut d = Diagnostic::new(p.rule, Severity::Error, index, p.span, p.message);
-        d.help = p.help;
-        result.diagnostics.push(d);
+        let mut problem = Problem::new(p.kind, index, p.span, p.message);
+        problem.help = p.help;
+        result.problems.push(problem);
     }
     match parsed.root {
-        None if result.diagnostics.is_empty() => {
-            result.diagnostics.push(Diagnostic::new(
-                "ignored-file",
-                Severity::Warning,
+        None if result.problems.is_empty() => {
+            result.problems.push(Problem::new(
+                ProblemKind::Ignored,
                 index,
                 whole_file_span(),
                 "the file holds no record",
@@ -458,10 +447,9 @@ fn split_records(
     let (items, in_list) = match root.value {
         NodeValue::Map(_) => (vec![root], false),
         NodeValue::Seq(items) if items.len() > max_records => {
-            result.diagnostics.push(
-                Diagnostic::new(
-                    "parse-error",
-                    Severity::Error,
+            result.problems.push(
+                Problem::new(
+                    ProblemKind::Syntax,
                     index,
                     root.span,
                     format!(
@@ -475,9 +463,8 @@ fn split_records(
         }
         NodeValue::Seq(items) => (items, true),
         NodeValue::Null => {
-            result.diagnostics.push(Diagnostic::new(
-                "ignored-file",
-                Severity::Warning,
+            result.problems.push(Problem::new(
+                ProblemKind::Ignored,
                 index,
                 root.span,
                 "the file holds no record",
@@ -485,10 +472,9 @@ fn split_records(
             return;
         }
         _ => {
-            result.diagnostics.push(
-                Diagnostic::new(
-                    "schema",
-                    Severity::Error,
+            result.problems.push(
+                Problem::new(
+                    ProblemKind::NotARecord,
                     index,
                     root.span,
                     format!(
@@ -503,10 +489,10 @@ fn split_records(
     };
     for (i, node) in items.into_iter().enumerate() {
         if !matches!(node.value, NodeValue::Map(_)) {
-            result.diagnostics.push(
-                Diagnostic::new(
-                    "schema",
-                    Severity::Error,
+            result.problems.push(Problem {
+                pointer: Some(String::new()),
+                ..Problem::new(
+                    ProblemKind::NotARecord,
                     index,
                     node.span,
                     format!(
@@ -515,8 +501,7 @@ fn split_records(
                         kind.name()
                     ),
                 )
-                .with_record(None, Some(String::new())),
-            );
+            });
             continue;
         }
         // Straight from the tree (see `de`): no JSON copy of the record is made.
@@ -569,11 +554,11 @@ mod tests {
         assert!(data.records.iter().all(|r| r.record.is_some()));
         assert!(data.records[0].in_list && !data.records[2].in_list);
         let rules: Vec<_> = data
-            .diagnostics
+            .problems
             .iter()
             .map(|d| {
                 (
-                    d.rule,
+                    d.kind,
                     data.files[d.file]
                         .path
                         .rsplit('/')
@@ -584,7 +569,7 @@ mod tests {
             })
             .collect();
         assert!(
-            rules.contains(&("ignored-file", "notes.txt".into())),
+            rules.contains(&(ProblemKind::Ignored, "notes.txt".into())),
             "{rules:?}"
         );
         // The data folder's own README and licence are documentation; a README elsewhere is
@@ -592,7 +577,7 @@ mod tests {
         assert_eq!(
             rules
                 .iter()
-                .filter(|(r, f)| *r == "ignored-file" && (f == "README.md" || f == "LICENSE"))
+                .filter(|(r, f)| *r == ProblemKind::Ignored && (f == "README.md" || f == "LICENSE"))
                 .count(),
             1,
             "{rules:?}"
@@ -605,7 +590,7 @@ mod tests {
             data.files
         );
         assert!(
-            rules.contains(&("parse-error", "broken.yaml".into())),
+            rules.contains(&(ProblemKind::Syntax, "broken.yaml".into())),
             "{rules:?}"
         );
         // texts/ holds archived texts, read as text; anything else there, and a texts/
@@ -616,13 +601,13 @@ mod tests {
         );
         assert!(data.archived_text("rus").is_none());
         assert!(
-            rules.contains(&("ignored-file", "notes.md".into())),
+            rules.contains(&(ProblemKind::Ignored, "notes.md".into())),
             "{rules:?}"
         );
         assert_eq!(
             rules
                 .iter()
-                .filter(|(r, f)| *r == "ignored-file" && f == "usa.txt")
+                .filter(|(r, f)| *r == ProblemKind::Ignored && f == "usa.txt")
                 .count(),
             1,
             "{rules:?}"
@@ -658,8 +643,8 @@ mod tests {
         )
         .unwrap();
         let data = load(dir.path(), Limits::default()).unwrap();
-        let d = &data.diagnostics[0];
-        assert_eq!(d.rule, "parse-error");
+        let d = &data.problems[0];
+        assert_eq!(d.kind, ProblemKind::Syntax);
         assert_eq!(d.span.line, 2);
         assert!(d.message.contains("UTF-8"));
     }
@@ -674,7 +659,7 @@ mod tests {
         )
         .unwrap();
         let data = load(dir.path(), Limits::default()).unwrap();
-        assert!(data.diagnostics.is_empty(), "{:?}", data.diagnostics);
+        assert!(data.problems.is_empty(), "{:?}", data.problems);
         let kind = data.records[0].node.get("kind").unwrap();
         assert_eq!((kind.span.line, kind.span.column), (3, 7));
     }

@@ -9,6 +9,7 @@ use std::collections::{HashMap, HashSet};
 use compact_str::CompactString;
 use saphyr_parser::{Event, Parser, ScalarStyle, Span as YamlSpan, Tag};
 
+use crate::diagnostic::ProblemKind;
 use crate::tree::{Entry, Node, NodeValue, Span};
 
 /// Bounds that keep hostile input from exhausting time or memory.
@@ -40,8 +41,8 @@ impl Default for Limits {
 
 /// A problem found while reading one file.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Problem {
-    pub rule: &'static str,
+pub struct ParseProblem {
+    pub kind: ProblemKind,
     pub span: Span,
     pub message: String,
     pub help: Option<String>,
@@ -52,7 +53,7 @@ pub struct Problem {
 #[derive(Debug, Default)]
 pub struct Parsed {
     pub root: Option<Node>,
-    pub problems: Vec<Problem>,
+    pub problems: Vec<ParseProblem>,
 }
 
 /// Converts the parser's character positions into lines, columns and byte offsets.
@@ -156,16 +157,16 @@ struct Builder<'a> {
     nodes: usize,
     alias_nodes: usize,
     root: Option<Node>,
-    problems: Vec<Problem>,
+    problems: Vec<ParseProblem>,
 }
 
 /// Stops the parse of a file: its limits were exceeded.
 struct Abort;
 
 impl Builder<'_> {
-    fn problem(&mut self, rule: &'static str, span: Span, message: String, help: Option<&str>) {
-        self.problems.push(Problem {
-            rule,
+    fn problem(&mut self, kind: ProblemKind, span: Span, message: String, help: Option<&str>) {
+        self.problems.push(ParseProblem {
+            kind,
             span,
             message,
             help: help.map(str::to_string),
@@ -176,7 +177,7 @@ impl Builder<'_> {
         self.nodes += n;
         if self.nodes > self.limits.max_nodes {
             self.problem(
-                "parse-error",
+                ProblemKind::Syntax,
                 span,
                 format!("the file has more than {} values", self.limits.max_nodes),
                 Some("split it into several files, or raise the limit with --max-nodes"),
@@ -189,7 +190,7 @@ impl Builder<'_> {
     fn push_frame(&mut self, frame: Frame, span: Span) -> Result<(), Abort> {
         if self.stack.len() >= self.limits.max_depth {
             self.problem(
-                "parse-error",
+                ProblemKind::Syntax,
                 span,
                 format!("nesting deeper than {} levels", self.limits.max_depth),
                 Some(
@@ -231,7 +232,7 @@ impl Builder<'_> {
                     };
                     if key.is_none() {
                         problem = Some((
-                            "parse-error",
+                            ProblemKind::Syntax,
                             span,
                             "a mapping key must be a string, not a list or a mapping".to_string(),
                             None,
@@ -256,7 +257,7 @@ impl Builder<'_> {
                     };
                     if let Some(first) = first {
                         problem = Some((
-                            "duplicate-key",
+                            ProblemKind::DuplicateKey,
                             key_span,
                             format!("the key `{key}` appears twice in this mapping"),
                             Some(format!(
@@ -274,9 +275,9 @@ impl Builder<'_> {
                 }
             },
         }
-        if let Some((rule, span, message, help)) = problem {
-            self.problems.push(Problem {
-                rule,
+        if let Some((kind, span, message, help)) = problem {
+            self.problems.push(ParseProblem {
+                kind,
                 span,
                 message,
                 help,
@@ -350,7 +351,7 @@ impl Builder<'_> {
             Event::Alias(anchor) => {
                 let Some(node) = self.anchors.get(&anchor).cloned() else {
                     self.problem(
-                        "parse-error",
+                        ProblemKind::Syntax,
                         span,
                         "an alias to an anchor that is not defined".into(),
                         None,
@@ -361,7 +362,7 @@ impl Builder<'_> {
                 self.alias_nodes += size;
                 if self.alias_nodes > self.limits.max_alias_nodes {
                     self.problem(
-                        "parse-error",
+                        ProblemKind::Syntax,
                         span,
                         format!(
                             "aliases expand to more than {} values (an alias bomb?)",
@@ -394,7 +395,7 @@ impl Builder<'_> {
                 tag.to_string()
             };
             self.problem(
-                "parse-error",
+                ProblemKind::Syntax,
                 span,
                 format!("the tag `{shown}` is not supported: data files hold plain YAML"),
                 Some("remove the tag"),
@@ -419,7 +420,7 @@ impl Builder<'_> {
                         }
                     }
                     _ => self.problem(
-                        "parse-error",
+                        ProblemKind::Syntax,
                         span,
                         format!(
                             "the tag `!!{}` is not supported: data files hold plain YAML",
@@ -430,7 +431,7 @@ impl Builder<'_> {
                 }
             } else if !(tag.handle == "!" && tag.suffix.is_empty()) {
                 self.problem(
-                    "parse-error",
+                    ProblemKind::Syntax,
                     span,
                     format!("the tag `{tag}` is not supported: data files hold plain YAML"),
                     Some("remove the tag"),
@@ -565,7 +566,7 @@ pub fn parse(text: &str, index: &LineIndex<'_>, limits: Limits) -> Parsed {
 
 /// Parses every document of a YAML stream (for conformance testing against the YAML test
 /// suite): the documents read, and the problems found. A syntax error yields no document.
-pub fn parse_stream(text: &str, limits: Limits) -> (Vec<Node>, Vec<Problem>) {
+pub fn parse_stream(text: &str, limits: Limits) -> (Vec<Node>, Vec<ParseProblem>) {
     run(text, &LineIndex::new(text), limits, false)
 }
 
@@ -574,7 +575,7 @@ fn run(
     index: &LineIndex<'_>,
     limits: Limits,
     single: bool,
-) -> (Vec<Node>, Vec<Problem>) {
+) -> (Vec<Node>, Vec<ParseProblem>) {
     let mut builder = Builder {
         index,
         limits,
@@ -595,7 +596,7 @@ fn run(
                 let m = error.marker();
                 let span = builder.index.span(m.line(), m.col(), m.line(), m.col() + 1);
                 builder.problem(
-                    "parse-error",
+                    ProblemKind::Syntax,
                     span,
                     format!("invalid YAML: {}", error.info()),
                     None,
@@ -609,7 +610,7 @@ fn run(
                 started += 1;
                 if single && started > 1 {
                     builder.problem(
-                        "parse-error",
+                        ProblemKind::Syntax,
                         span_converted,
                         "a data file holds one YAML document; this is a second one".into(),
                         Some("move this document to a file of its own, or make the file a list of records"),
@@ -688,7 +689,7 @@ mod tests {
         let parsed = parse_str("id: a\nname: x\nname: y\n");
         assert_eq!(parsed.problems.len(), 1);
         let p = &parsed.problems[0];
-        assert_eq!(p.rule, "duplicate-key");
+        assert_eq!(p.kind, ProblemKind::DuplicateKey);
         assert_eq!((p.span.line, p.span.column), (3, 1));
         assert!(p.help.as_deref().unwrap().contains("line 2"));
         // The first value is kept, not silently replaced by the last.
@@ -702,7 +703,7 @@ mod tests {
     fn syntax_errors_carry_a_position() {
         let parsed = parse_str("id: a\nname: [unclosed\n");
         assert!(parsed.root.is_none());
-        assert_eq!(parsed.problems[0].rule, "parse-error");
+        assert_eq!(parsed.problems[0].kind, ProblemKind::Syntax);
         assert!(parsed.problems[0].span.line >= 2);
     }
 

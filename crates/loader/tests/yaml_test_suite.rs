@@ -6,6 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
+use treatywatch_loader::ProblemKind;
 use treatywatch_loader::yaml::{Limits, parse_stream};
 
 fn suite() -> PathBuf {
@@ -67,7 +68,7 @@ fn yaml_test_suite_score() {
         let (documents, problems) = parse_stream(&text, Limits::default());
         let rejected = problems
             .iter()
-            .any(|p| p.rule == "parse-error" || p.rule == "duplicate-key");
+            .any(|p| matches!(p.kind, ProblemKind::Syntax | ProblemKind::DuplicateKey));
         let name = case.strip_prefix(&root).unwrap().display().to_string();
         if case.join("error").exists() {
             errors += 1;

@@ -776,7 +776,9 @@ pub struct Claim {
     /// For `status` claims: the states the claim says are not parties ("agreed to by all
     /// nations except …").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[schemars(example = &["isr", "ind", "pak", "prk", "ssd"])]
+    // A call, not an array literal: schemars' derive parses attributes with `syn` built
+    // without its "full" feature when this crate is built alone (`cargo build -p`).
+    #[schemars(example = non_parties_example())]
     pub asserted_non_parties: Vec<Id>,
     /// The verbatim words, as short as makes the point.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -933,4 +935,8 @@ impl Record {
     ) -> Result<Record, serde_json::Error> {
         Record::deserialize_kind(kind, value)
     }
+}
+
+fn non_parties_example() -> [&'static str; 5] {
+    ["isr", "ind", "pak", "prk", "ssd"]
 }

@@ -4,11 +4,11 @@
 use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
-use treatywatch_loader::{Dataset, Severity};
+use treatywatch_loader::{Dataset, Index, Severity};
 use treatywatch_model::{
     ActionKind, Claim, Date, Record, Status, Treaty, TreatyKind, TreatyStatus, Truth,
 };
-use treatywatch_validator::{Context, Outcome};
+use treatywatch_validator::Outcome;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
@@ -217,14 +217,14 @@ fn status_name<T: Copy>(status: &Status<T>, name: impl Fn(T) -> &'static str) ->
     }
 }
 
-fn actor_name(ctx: &Context, id: &str) -> String {
+fn actor_name(ctx: &Index<'_>, id: &str) -> String {
     ctx.actor(id)
         .map_or_else(|| id.to_string(), |a| a.name.clone())
 }
 
 /// Builds the report model.
 pub fn build(data: &Dataset, outcome: &Outcome, as_of: Date) -> Report {
-    let ctx = Context::new(data, as_of);
+    let ctx = data.index();
     let mut numbering = Numbering::default();
 
     // Findings: every note, keyed by the claim it is about.
@@ -461,7 +461,7 @@ pub fn build(data: &Dataset, outcome: &Outcome, as_of: Date) -> Report {
 }
 
 fn claim_view(
-    ctx: &Context,
+    ctx: &Index<'_>,
     c: &Claim,
     numbering: &mut Numbering,
     findings: &HashMap<String, Vec<String>>,
@@ -542,7 +542,7 @@ fn recent_changes(views: &[TreatyView], as_of: Date) -> Vec<RecentChange> {
     recent.into_iter().map(|(_, r)| r).collect()
 }
 
-fn timeline(ctx: &Context, t: &Treaty, as_of: Date) -> Timeline {
+fn timeline(ctx: &Index<'_>, t: &Treaty, as_of: Date) -> Timeline {
     let mut events: Vec<(Date, String, String)> = vec![(
         t.opened,
         "opened".into(),

@@ -1,114 +1,35 @@
-//! What every rule sees: the dataset, an id index, the as-of date, and a way to point a
+//! What every rule sees: the dataset's id index, the as-of date, and a way to point a
 //! diagnostic at a value.
 
-use rustc_hash::FxHashMap;
+use std::ops::Deref;
 
-use treatywatch_loader::{Dataset, Diagnostic, LoadedRecord, Span};
-use treatywatch_model::{Actor, Claim, Date, Record, RecordKind, Source, Treaty};
+use treatywatch_loader::{Dataset, Diagnostic, Index, Span};
+use treatywatch_model::Date;
 
 use crate::rules::Rule;
 
 pub struct Context<'a> {
     pub data: &'a Dataset,
     pub as_of: Date,
-    /// Id → index of the first record with that id.
-    by_id: FxHashMap<&'a str, usize>,
+    index: Index<'a>,
+}
+
+/// Rules look records up through the context as through the index itself.
+impl<'a> Deref for Context<'a> {
+    type Target = Index<'a>;
+
+    fn deref(&self) -> &Index<'a> {
+        &self.index
+    }
 }
 
 impl<'a> Context<'a> {
     pub fn new(data: &'a Dataset, as_of: Date) -> Context<'a> {
-        // Ids are looked up for every reference: FxHash is several times faster than SipHash,
-        // and ids come from the reviewed data, not from an attacker choosing hash collisions
-        // at scale (a pull request large enough to try is visible in review).
-        let mut by_id = FxHashMap::with_capacity_and_hasher(data.records.len(), Default::default());
-        for (i, r) in data.records.iter().enumerate() {
-            if let Some(id) = r.id() {
-                by_id.entry(id).or_insert(i);
-            }
+        Context {
+            data,
+            as_of,
+            index: Index::new(data),
         }
-        Context { data, as_of, by_id }
-    }
-
-    /// The index of the first record with this id.
-    pub fn index_of(&self, id: &str) -> Option<usize> {
-        self.by_id.get(id).copied()
-    }
-
-    pub fn loaded_by_id(&self, id: &str) -> Option<&'a LoadedRecord> {
-        self.index_of(id).map(|i| &self.data.records[i])
-    }
-
-    pub fn record_by_id(&self, id: &str) -> Option<&'a Record> {
-        self.loaded_by_id(id).and_then(|r| r.record.as_ref())
-    }
-
-    pub fn kind_of(&self, id: &str) -> Option<RecordKind> {
-        self.loaded_by_id(id).map(|r| r.kind)
-    }
-
-    pub fn actor(&self, id: &str) -> Option<&'a Actor> {
-        match self.record_by_id(id)? {
-            Record::Actor(a) => Some(a),
-            _ => None,
-        }
-    }
-
-    pub fn treaty(&self, id: &str) -> Option<&'a Treaty> {
-        match self.record_by_id(id)? {
-            Record::Treaty(t) => Some(t),
-            _ => None,
-        }
-    }
-
-    pub fn source(&self, id: &str) -> Option<&'a Source> {
-        match self.record_by_id(id)? {
-            Record::Source(s) => Some(s),
-            _ => None,
-        }
-    }
-
-    pub fn claim(&self, id: &str) -> Option<&'a Claim> {
-        match self.record_by_id(id)? {
-            Record::Claim(c) => Some(c),
-            _ => None,
-        }
-    }
-
-    /// Every typed record with its index.
-    pub fn typed(&self) -> impl Iterator<Item = (usize, &'a Record)> + '_ {
-        self.data
-            .records
-            .iter()
-            .enumerate()
-            .filter_map(|(i, r)| r.record.as_ref().map(|rec| (i, rec)))
-    }
-
-    pub fn treaties(&self) -> impl Iterator<Item = (usize, &'a Treaty)> + '_ {
-        self.typed().filter_map(|(i, r)| match r {
-            Record::Treaty(t) => Some((i, t)),
-            _ => None,
-        })
-    }
-
-    pub fn claims(&self) -> impl Iterator<Item = (usize, &'a Claim)> + '_ {
-        self.typed().filter_map(|(i, r)| match r {
-            Record::Claim(c) => Some((i, c)),
-            _ => None,
-        })
-    }
-
-    pub fn actors(&self) -> impl Iterator<Item = (usize, &'a Actor)> + '_ {
-        self.typed().filter_map(|(i, r)| match r {
-            Record::Actor(a) => Some((i, a)),
-            _ => None,
-        })
-    }
-
-    pub fn sources(&self) -> impl Iterator<Item = (usize, &'a Source)> + '_ {
-        self.typed().filter_map(|(i, r)| match r {
-            Record::Source(s) => Some((i, s)),
-            _ => None,
-        })
     }
 
     /// A diagnostic of `rule` about the value at `pointer` in record `index`.

@@ -95,7 +95,7 @@ pub fn validate_timed(
             (rule.name, started.elapsed(), found)
         })
         .collect();
-    let mut found: Vec<Diagnostic> = data.diagnostics.clone();
+    let mut found: Vec<Diagnostic> = data.problems.iter().map(rules::diagnostic_of).collect();
     let mut timings = Vec::with_capacity(results.len());
     for (name, took, diagnostics) in results {
         timings.push((name, took));

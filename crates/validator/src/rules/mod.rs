@@ -1,7 +1,7 @@
 //! The rule registry. A rule is one file: its name, severity, documentation and check.
 //! Adding a rule means adding a file and a line to [`ALL`].
 
-use treatywatch_loader::{Diagnostic, LoadedRecord, Severity};
+use treatywatch_loader::{Diagnostic, LoadedRecord, Problem, ProblemKind, Severity};
 
 use crate::context::Context;
 
@@ -83,6 +83,32 @@ pub fn find(name: &str) -> Option<&'static Rule> {
 /// For rules whose diagnostics come from the loader.
 pub(crate) fn reported_by_loader(_: &Context, _: &mut Vec<Diagnostic>) {}
 
+/// The rule that reports each kind of problem the loader finds.
+pub fn for_problem(kind: ProblemKind) -> &'static Rule {
+    match kind {
+        ProblemKind::Syntax => &parse_error::RULE,
+        ProblemKind::DuplicateKey => &duplicate_key::RULE,
+        ProblemKind::Unreadable => &unreadable_file::RULE,
+        ProblemKind::Ignored => &ignored_file::RULE,
+        ProblemKind::NotARecord => &schema::RULE,
+    }
+}
+
+/// A problem the loader found, as the diagnostic of its rule.
+pub fn diagnostic_of(problem: &Problem) -> Diagnostic {
+    let rule = for_problem(problem.kind);
+    let mut d = Diagnostic::new(
+        rule.name,
+        rule.severity,
+        problem.file,
+        problem.span,
+        problem.message.clone(),
+    );
+    d.help.clone_from(&problem.help);
+    d.pointer.clone_from(&problem.pointer);
+    d
+}
+
 /// Runs `check` on every record, on every core, and adds what it finds to `out`: for the rules
 /// whose work is per record and large (a million records and more). `check` gets the record's
 /// index and the record, and pushes its diagnostics.
@@ -125,6 +151,39 @@ mod tests {
             ] {
                 assert!(rule.docs.contains(section), "{} lacks {section}", rule.name);
             }
+        }
+    }
+
+    #[test]
+    fn each_loader_problem_has_its_rule() {
+        let expected = [
+            (ProblemKind::Syntax, "parse-error", Severity::Error),
+            (ProblemKind::DuplicateKey, "duplicate-key", Severity::Error),
+            (ProblemKind::Unreadable, "unreadable-file", Severity::Error),
+            (ProblemKind::Ignored, "ignored-file", Severity::Warning),
+            (ProblemKind::NotARecord, "schema", Severity::Error),
+        ];
+        for (kind, name, severity) in expected {
+            let rule = for_problem(kind);
+            assert_eq!((rule.name, rule.severity), (name, severity), "{kind:?}");
+            let span = treatywatch_loader::Span {
+                line: 3,
+                column: 2,
+                start: 10,
+                end: 12,
+            };
+            let problem = Problem {
+                help: Some("fix it".into()),
+                pointer: Some(String::new()),
+                ..Problem::new(kind, 7, span, "what")
+            };
+            let d = diagnostic_of(&problem);
+            assert_eq!(
+                (d.rule, d.severity, d.file, d.span, d.message.as_str()),
+                (name, severity, 7, span, "what")
+            );
+            assert_eq!(d.help.as_deref(), Some("fix it"));
+            assert_eq!(d.pointer.as_deref(), Some(""));
         }
     }
 
