@@ -1,5 +1,6 @@
-//! For every rule: a dataset that fires it (rule, severity, file, line and column asserted) and
-//! one close to it that must not.
+//! Each rule's cases beyond its fixture (`tests/rules/<rule>/`, run by `fixtures.rs`): the
+//! boundaries, reduced-precision dates and near misses, each asserting rule, severity, file,
+//! line and column on a small dataset written inline.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
 
@@ -154,34 +155,6 @@ fn e(file: &str, line: u32, col: u32) -> (Severity, String, u32, u32) {
 }
 
 #[test]
-fn the_base_dataset_is_clean() {
-    assert_eq!(check(&[]), vec![]);
-}
-
-#[test]
-fn parse_error() {
-    let found = check(&[("claims/bad.yaml", "- id: x\n  summary: [unclosed\n")]);
-    let hits = fired(&found, "parse-error");
-    assert_eq!(hits.len(), 1, "{found:?}");
-    assert_eq!(
-        (hits[0].0, hits[0].1.as_str(), hits[0].2),
-        (Severity::Error, "claims/bad.yaml", 3)
-    );
-    assert!(fired(&check(&[("claims/ok.yaml", "[]\n")]), "parse-error").is_empty());
-}
-
-#[test]
-fn duplicate_key() {
-    let text = CLAIMS.replace("  kind: violation\n", "  kind: violation\n  kind: other\n");
-    let found = check(&[("claims/claims.yaml", &text)]);
-    assert_eq!(
-        fired(&found, "duplicate-key"),
-        vec![e("claims/claims.yaml", 6, 3)]
-    );
-    assert!(fired(&check(&[]), "duplicate-key").is_empty());
-}
-
-#[test]
 fn schema_unknown_field_with_did_you_mean_and_missing_field() {
     let text = CLAIMS.replace("  summary:", "  sumary:");
     let dir = dataset(&[("claims/claims.yaml", &text)]);
@@ -248,34 +221,6 @@ fn invalid_date() {
     );
     let leap = CLAIMS.replace("date: 2019-02-02", "date: 2016-02-29");
     assert!(fired(&check(&[("claims/claims.yaml", &leap)]), "invalid-date").is_empty());
-}
-
-#[test]
-fn duplicate_id() {
-    let extra = "- id: usa\n  title: x\n  kind: news\n  publisher: p\n  published: 2019\n  url: https://example.org/x\n";
-    let found = check(&[("sources/more.yaml", extra)]);
-    assert_eq!(
-        fired(&found, "duplicate-id"),
-        vec![e("sources/more.yaml", 1, 7)]
-    );
-    let fine = extra.replace("id: usa", "id: usa-news");
-    assert!(fired(&check(&[("sources/more.yaml", &fine)]), "duplicate-id").is_empty());
-}
-
-#[test]
-fn id_filename_mismatch() {
-    let found = check(&[
-        ("treaties/inf.yaml", "\n"),
-        ("treaties/inf-treaty.yaml", INF),
-    ]);
-    assert_eq!(
-        fired(&found, "id-filename-mismatch"),
-        vec![e("treaties/inf-treaty.yaml", 1, 5)]
-    );
-    assert!(
-        fired(&check(&[]), "id-filename-mismatch").is_empty(),
-        "list files may have any name"
-    );
 }
 
 #[test]
@@ -384,18 +329,6 @@ fn action_outside_treaty() {
             "action-outside-treaty"
         )
         .is_empty()
-    );
-}
-
-#[test]
-fn bilateral_signatories() {
-    let text = INF.replace("      - {action: signature, date: 1987-12-08}\n      - {action: ratification, date: 1988-06-01}\n  - actor: rus", "      - {action: ratification, date: 1988-06-01}\n  - actor: rus");
-    assert_eq!(
-        fired(
-            &check(&[("treaties/inf.yaml", &text)]),
-            "bilateral-signatories"
-        ),
-        vec![e("treaties/inf.yaml", 4, 7)]
     );
 }
 
@@ -562,24 +495,6 @@ fn role_mismatch() {
     );
     let text = CLAIMS.replace("date: 2019-02-02", "date: 2004-03");
     assert!(fired(&check(&[("claims/claims.yaml", &text)]), "role-mismatch").is_empty());
-}
-
-#[test]
-fn ignored_file() {
-    let found = check(&[
-        ("claims/notes.txt", "hello"),
-        ("NOTES.md", "x"),
-        ("README.md", "x"),
-        ("LICENSE", "x"),
-    ]);
-    // The data folder's README and licence are its documentation; other files are stray.
-    assert_eq!(
-        fired(&found, "ignored-file"),
-        vec![
-            (Severity::Warning, "NOTES.md".into(), 1, 1),
-            (Severity::Warning, "claims/notes.txt".into(), 1, 1)
-        ]
-    );
 }
 
 #[test]

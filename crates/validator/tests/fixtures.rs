@@ -1,0 +1,124 @@
+//! Every rule against its fixtures: `tests/rules/<rule-name>/fires/` must make it fire, and
+//! `…/passes/`, a close variant, must not. Each fixture folder holds only the files that
+//! differ from the shared dataset in `tests/base/` (a valid INF Treaty record: its parties,
+//! two sources, one claim); the test lays the fixture over a copy of the base and validates
+//! it. A fixture folder may hold `AS-OF` (one date) to validate as of another date than
+//! 2026-11-27.
+//!
+//! Everything the `fires` case reports is snapshot (`snapshots/fixtures__<rule-name>.snap`),
+//! as `treatywatch validate` prints it: a rule that fires at a new place, or makes another
+//! rule fire, shows up in review.
+//!
+//! Adding a rule: its file, its line in the registry, and its folder here.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
+
+use std::path::{Path, PathBuf};
+
+use treatywatch_loader::{Diagnostic, Limits};
+use treatywatch_model::Date;
+use treatywatch_validator::{Options, RULES, render, validate};
+
+/// Rules that cannot have a fixture folder, and why.
+const NO_FIXTURE: &[(&str, &str)] = &[(
+    "unreadable-file",
+    "git cannot store a file the reader has no permission to read; \
+     crates/cli/tests/hostile.rs makes one at run time",
+)];
+
+const DEFAULT_AS_OF: &str = "2026-11-27";
+
+fn here() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests")
+}
+
+fn copy_into(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap();
+        if name == "AS-OF" || name == ".keep" {
+            continue;
+        }
+        let target = to.join(name);
+        if path.is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+            copy_into(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).unwrap();
+        }
+    }
+}
+
+/// Validates the base dataset with `fixture` laid over it: what `treatywatch validate` would
+/// print (paths relative to the data folder), and the diagnostics.
+fn run(fixture: Option<&Path>) -> (String, Vec<Diagnostic>) {
+    let dir = tempfile::tempdir().unwrap();
+    copy_into(&here().join("base"), dir.path());
+    let mut as_of = DEFAULT_AS_OF.to_string();
+    if let Some(fixture) = fixture {
+        copy_into(fixture, dir.path());
+        if let Ok(text) = std::fs::read_to_string(fixture.join("AS-OF")) {
+            as_of = text.trim().to_string();
+        }
+    }
+    let data = treatywatch_loader::load(dir.path(), Limits::default()).unwrap();
+    let as_of = Date::parse(&as_of).unwrap();
+    let outcome = validate(&data, &Options { as_of });
+    let summary = outcome.summary(&data);
+    let text = render::human::render(&data, &outcome.diagnostics, &summary, false);
+    let root = treatywatch_loader::display_path(dir.path());
+    let text = text.replace(&format!("{root}/"), "data/");
+    (text, outcome.diagnostics)
+}
+
+#[test]
+fn the_base_dataset_is_clean() {
+    let (text, diagnostics) = run(None);
+    assert!(diagnostics.is_empty(), "{text}");
+}
+
+#[test]
+fn every_rule_fires_on_its_fixture_and_not_on_its_near_miss() {
+    let mut failures = Vec::new();
+    for rule in RULES {
+        let folder = here().join("rules").join(rule.name);
+        if NO_FIXTURE.iter().any(|(name, _)| *name == rule.name) {
+            assert!(
+                !folder.exists(),
+                "{} has a fixture: remove it from NO_FIXTURE",
+                rule.name
+            );
+            continue;
+        }
+        assert!(
+            folder.join("fires").is_dir() && folder.join("passes").is_dir(),
+            "{} has no fixture: add {}/fires/ and passes/",
+            rule.name,
+            folder.display()
+        );
+        let (fires_text, fires) = run(Some(&folder.join("fires")));
+        if !fires.iter().any(|d| d.rule == rule.name) {
+            failures.push(format!(
+                "{} does not fire on fires/:\n{fires_text}",
+                rule.name
+            ));
+        }
+        let (passes_text, passes) = run(Some(&folder.join("passes")));
+        if passes.iter().any(|d| d.rule == rule.name) {
+            failures.push(format!("{} fires on passes/:\n{passes_text}", rule.name));
+        }
+        insta::assert_snapshot!(rule.name, fires_text);
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_fixture_folder_names_a_rule() {
+    for entry in std::fs::read_dir(here().join("rules")).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        assert!(
+            RULES.iter().any(|r| r.name == name),
+            "tests/rules/{name} is not a rule's name"
+        );
+    }
+}
