@@ -1,0 +1,124 @@
+//! The four kinds of record — actors, treaties, sources, claims — exactly as
+//! `DATA-MODEL.md` names them. Doc comments here are the descriptions in `schemas/`.
+
+use std::borrow::Cow;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde::{Deserialize, Serialize};
+
+use crate::date::Date;
+use crate::duration::Duration;
+use crate::period::Period;
+
+mod actor;
+mod claim;
+mod common;
+mod source;
+mod treaty;
+
+pub use actor::*;
+pub use claim::*;
+pub use common::*;
+pub use source::*;
+pub use treaty::*;
+
+/// The four kinds of record, named as the folders under `data/`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RecordKind {
+    Actor,
+    Treaty,
+    Source,
+    Claim,
+}
+
+impl RecordKind {
+    pub const ALL: [RecordKind; 4] = [
+        RecordKind::Actor,
+        RecordKind::Treaty,
+        RecordKind::Source,
+        RecordKind::Claim,
+    ];
+
+    /// The folder under `data/` that holds records of this kind.
+    pub fn folder(&self) -> &'static str {
+        match self {
+            RecordKind::Actor => "actors",
+            RecordKind::Treaty => "treaties",
+            RecordKind::Source => "sources",
+            RecordKind::Claim => "claims",
+        }
+    }
+
+    /// The singular name (`actor`), as in schema file names.
+    pub fn name(&self) -> &'static str {
+        match self {
+            RecordKind::Actor => "actor",
+            RecordKind::Treaty => "treaty",
+            RecordKind::Source => "source",
+            RecordKind::Claim => "claim",
+        }
+    }
+
+    pub fn from_folder(folder: &str) -> Option<RecordKind> {
+        RecordKind::ALL.into_iter().find(|k| k.folder() == folder)
+    }
+}
+
+/// A typed record of any kind.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Record {
+    Actor(Actor),
+    Treaty(Treaty),
+    Source(Source),
+    Claim(Claim),
+}
+
+impl Record {
+    pub fn kind(&self) -> RecordKind {
+        match self {
+            Record::Actor(_) => RecordKind::Actor,
+            Record::Treaty(_) => RecordKind::Treaty,
+            Record::Source(_) => RecordKind::Source,
+            Record::Claim(_) => RecordKind::Claim,
+        }
+    }
+
+    pub fn id(&self) -> &Id {
+        match self {
+            Record::Actor(r) => &r.id,
+            Record::Treaty(r) => &r.id,
+            Record::Source(r) => &r.id,
+            Record::Claim(r) => &r.id,
+        }
+    }
+
+    pub fn allow(&self) -> &[Allow] {
+        match self {
+            Record::Actor(r) => &r.allow,
+            Record::Treaty(r) => &r.allow,
+            Record::Source(r) => &r.allow,
+            Record::Claim(r) => &r.allow,
+        }
+    }
+
+    /// Builds a typed record of `kind` from any serde deserializer.
+    pub fn deserialize_kind<'de, D: serde::Deserializer<'de>>(
+        kind: RecordKind,
+        deserializer: D,
+    ) -> Result<Record, D::Error> {
+        Ok(match kind {
+            RecordKind::Actor => Record::Actor(Actor::deserialize(deserializer)?),
+            RecordKind::Treaty => Record::Treaty(Treaty::deserialize(deserializer)?),
+            RecordKind::Source => Record::Source(Source::deserialize(deserializer)?),
+            RecordKind::Claim => Record::Claim(Claim::deserialize(deserializer)?),
+        })
+    }
+
+    /// Builds a typed record of `kind` from a JSON value.
+    pub fn from_value(
+        kind: RecordKind,
+        value: &serde_json::Value,
+    ) -> Result<Record, serde_json::Error> {
+        Record::deserialize_kind(kind, value)
+    }
+}
