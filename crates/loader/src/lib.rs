@@ -10,8 +10,10 @@ pub mod format;
 #[doc(hidden)]
 pub mod fuzzing;
 mod index;
+mod read;
 pub mod temporary;
 pub mod tree;
+mod walk;
 pub mod yaml;
 
 use std::fs;
@@ -20,9 +22,13 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use treatywatch_model::{Record, RecordKind};
 
+use read::{FileResult, read_file};
+use walk::walk;
+
 pub use diagnostic::{Diagnostic, Evidence, Problem, ProblemKind, Severity};
 pub use index::Index;
 pub use tree::{Entry, Node, NodeValue, Span, pointer_token};
+pub use walk::DOCUMENTATION_FILES;
 pub use yaml::{Limits, LineIndex};
 
 /// One file read from `data/`.
@@ -101,13 +107,6 @@ impl std::fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
-/// What the walk found: a file to read, or one to report.
-enum Found {
-    Data(PathBuf, Option<RecordKind>),
-    Ignored(PathBuf, &'static str),
-    Unreadable(PathBuf, String),
-}
-
 /// The name shown for a path: relative to the working directory when inside it.
 pub fn display_path(path: &Path) -> String {
     let shown = std::env::current_dir()
@@ -116,13 +115,6 @@ pub fn display_path(path: &Path) -> String {
         .unwrap_or_else(|| path.to_path_buf());
     let text = shown.to_string_lossy().replace('\\', "/");
     text.strip_prefix("./").map(str::to_string).unwrap_or(text)
-}
-
-fn is_data_extension(path: &Path) -> bool {
-    matches!(
-        path.extension().and_then(|e| e.to_str()),
-        Some("yaml" | "yml" | "json")
-    )
 }
 
 /// The folder of archived source texts, directly in the data folder: `texts/<source-id>.txt`.
@@ -144,120 +136,6 @@ impl Dataset {
             .find(|(_, f)| f.kind.is_none() && f.path == path)
             .map(|(index, f)| (index, f.text.as_str()))
     }
-}
-
-/// Documentation files the data folder itself may hold (its description and its licence):
-/// not records, and not stray files.
-pub const DOCUMENTATION_FILES: &[&str] = &["README.md", "LICENSE", "LICENSE.md", "LICENSE.txt"];
-
-fn is_documentation(path: &Path, depth: usize) -> bool {
-    depth == 0
-        && path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| DOCUMENTATION_FILES.contains(&n))
-}
-
-fn found_path(f: &Found) -> &Path {
-    match f {
-        Found::Data(p, _) | Found::Ignored(p, _) | Found::Unreadable(p, _) => p,
-    }
-}
-
-/// Walks the data folder without following symbolic links; sorted for stable output.
-fn walk(root: &Path) -> Result<Vec<Found>, LoadError> {
-    let mut found = Vec::new();
-    let mut stack = vec![(root.to_path_buf(), None::<Option<RecordKind>>, 0usize)];
-    let mut texts_folder: Option<PathBuf> = None;
-    while let Some((dir, kind, depth)) = stack.pop() {
-        let entries = match fs::read_dir(&dir) {
-            Ok(entries) => entries,
-            // The data folder itself: nothing can be checked.
-            Err(e) if depth == 0 => return Err(LoadError::Io(dir.clone(), e)),
-            // A folder inside it: reported, and the rest is still read.
-            Err(e) => {
-                found.push(Found::Unreadable(dir.clone(), e.to_string()));
-                continue;
-            }
-        };
-        let mut paths: Vec<PathBuf> = Vec::new();
-        for entry in entries {
-            match entry {
-                Ok(e) => paths.push(e.path()),
-                Err(e) => found.push(Found::Unreadable(dir.clone(), e.to_string())),
-            }
-        }
-        paths.sort();
-        for path in paths.into_iter().rev() {
-            let meta = match fs::symlink_metadata(&path) {
-                Ok(m) => m,
-                Err(e) => {
-                    found.push(Found::Unreadable(path, e.to_string()));
-                    continue;
-                }
-            };
-            if meta.file_type().is_symlink() {
-                found.push(Found::Ignored(
-                    path,
-                    "symbolic links are not followed: data files must be regular files inside the data folder",
-                ));
-            } else if meta.is_dir() && depth == 0 && path.file_name() == Some(TEXTS_FOLDER.as_ref())
-            {
-                texts_folder = Some(path.clone());
-                stack.push((path, Some(None), depth + 1));
-            } else if meta.is_dir() {
-                let sub_kind = match kind {
-                    Some(k) => Some(k),
-                    None if depth == 0 => Some(
-                        path.file_name()
-                            .and_then(|n| n.to_str())
-                            .and_then(RecordKind::from_folder),
-                    ),
-                    None => Some(None),
-                };
-                stack.push((path, sub_kind, depth + 1));
-            } else if meta.is_file()
-                && (temporary::is_temporary(&path) || is_documentation(&path, depth))
-            {
-                continue;
-            } else if !meta.is_file() {
-                found.push(Found::Ignored(
-                    path,
-                    "not a regular file (a device, socket or pipe): it is not read",
-                ));
-            } else if texts_folder.as_deref() == path.parent() {
-                if path.extension().and_then(|e| e.to_str()) == Some("txt") {
-                    found.push(Found::Data(path, None));
-                } else {
-                    found.push(Found::Ignored(
-                        path,
-                        "not an archived text: texts/ holds the texts of sources, as <source-id>.txt",
-                    ));
-                }
-            } else {
-                match kind.flatten() {
-                    Some(k) if is_data_extension(&path) => found.push(Found::Data(path, Some(k))),
-                    Some(_) => found.push(Found::Ignored(
-                        path,
-                        "not a record file: data files end in .yaml, .yml or .json",
-                    )),
-                    None => found.push(Found::Ignored(
-                        path,
-                        "not in a kind folder: records go under actors/, treaties/, sources/ or claims/",
-                    )),
-                }
-            }
-        }
-    }
-    found.sort_by(|a, b| found_path(a).cmp(found_path(b)));
-    Ok(found)
-}
-
-/// The result of reading one file.
-struct FileResult {
-    file: SourceFile,
-    records: Vec<LoadedRecord>,
-    problems: Vec<Problem>,
 }
 
 /// Loads every file under `root`.
@@ -290,230 +168,6 @@ pub fn load(root: &Path, limits: Limits) -> Result<Dataset, LoadError> {
         dataset.problems.extend(r.problems);
     }
     Ok(dataset)
-}
-
-fn whole_file_span() -> Span {
-    Span {
-        line: 1,
-        column: 1,
-        start: 0,
-        end: 0,
-    }
-}
-
-impl FileResult {
-    /// A file that is not read, with the one problem that says why.
-    fn unread(index: usize, path: &Path, kind: ProblemKind, message: String) -> FileResult {
-        FileResult {
-            file: SourceFile {
-                path: display_path(path),
-                text: String::new(),
-                kind: None,
-            },
-            records: Vec::new(),
-            problems: vec![Problem::new(kind, index, whole_file_span(), message)],
-        }
-    }
-}
-
-fn read_file(index: usize, found: Found, limits: Limits) -> FileResult {
-    let (path, kind) = match found {
-        Found::Data(p, k) => (p, k),
-        Found::Ignored(p, why) => {
-            let message = format!("ignored: {why}");
-            return FileResult::unread(index, &p, ProblemKind::Ignored, message);
-        }
-        Found::Unreadable(p, why) => {
-            let message = format!("cannot read this file: {why}");
-            return FileResult::unread(index, &p, ProblemKind::Unreadable, message);
-        }
-    };
-    let shown = display_path(&path);
-    let mut result = FileResult {
-        file: SourceFile {
-            path: shown,
-            text: String::new(),
-            kind,
-        },
-        records: Vec::new(),
-        problems: Vec::new(),
-    };
-    let fail = |result: &mut FileResult, kind: ProblemKind, span: Span, message: String| {
-        result
-            .problems
-            .push(Problem::new(kind, index, span, message));
-    };
-    let size = fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-    // Positions are kept as 32-bit byte offsets: 4 GiB is the most any limit allows.
-    let max_file_bytes = limits.max_file_bytes.min(u64::from(u32::MAX));
-    if size > max_file_bytes {
-        fail(
-            &mut result,
-            ProblemKind::Syntax,
-            whole_file_span(),
-            format!(
-                "the file is {size} bytes, over the limit of {} bytes; split it, or raise the limit with --max-file-bytes",
-                max_file_bytes
-            ),
-        );
-        return result;
-    }
-    // Read at most one byte past the limit: a file that grew since its size was read cannot
-    // make the read unbounded.
-    let read = fs::File::open(&path).and_then(|f| {
-        let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-        std::io::Read::read_to_end(&mut std::io::Read::take(f, max_file_bytes + 1), &mut bytes)
-            .map(|_| bytes)
-    });
-    let bytes = match read {
-        Ok(b) if b.len() as u64 > max_file_bytes => {
-            fail(
-                &mut result,
-                ProblemKind::Syntax,
-                whole_file_span(),
-                format!(
-                    "the file grew past the limit of {max_file_bytes} bytes while it was read; split it, or raise the limit with --max-file-bytes"
-                ),
-            );
-            return result;
-        }
-        Ok(b) => b,
-        Err(e) => {
-            fail(
-                &mut result,
-                ProblemKind::Unreadable,
-                whole_file_span(),
-                format!("cannot read this file: {e}"),
-            );
-            return result;
-        }
-    };
-    let text = match String::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            let valid = e.utf8_error().valid_up_to();
-            let bytes = e.into_bytes();
-            let prefix = String::from_utf8_lossy(&bytes[..valid]).into_owned();
-            let index_of = LineIndex::new(&prefix);
-            let span = index_of.span_at_byte(valid);
-            fail(
-                &mut result,
-                ProblemKind::Syntax,
-                span,
-                format!("the file is not UTF-8: invalid byte at byte offset {valid}"),
-            );
-            result.file.text = prefix;
-            return result;
-        }
-    };
-    let text = text
-        .strip_prefix('\u{feff}')
-        .map(str::to_string)
-        .unwrap_or(text);
-    let Some(kind) = kind else {
-        result.file.text = text;
-        return result;
-    };
-    let index_of = LineIndex::new(&text);
-    let parsed = yaml::parse(&text, &index_of, limits);
-    for p in parsed.problems {
-        let mut problem = Problem::new(p.kind, index, p.span, p.message);
-        problem.help = p.help;
-        result.problems.push(problem);
-    }
-    match parsed.root {
-        None if result.problems.is_empty() => {
-            result.problems.push(Problem::new(
-                ProblemKind::Ignored,
-                index,
-                whole_file_span(),
-                "the file holds no record",
-            ));
-        }
-        None => {}
-        Some(root) => split_records(index, kind, root, limits.max_records, &mut result),
-    }
-    result.file.text = text;
-    result
-}
-
-fn split_records(
-    index: usize,
-    kind: RecordKind,
-    root: Node,
-    max_records: usize,
-    result: &mut FileResult,
-) {
-    let (items, in_list) = match root.value {
-        NodeValue::Map(_) => (vec![root], false),
-        NodeValue::Seq(items) if items.len() > max_records => {
-            result.problems.push(
-                Problem::new(
-                    ProblemKind::Syntax,
-                    index,
-                    root.span,
-                    format!(
-                        "the file holds {} records, over the limit of {max_records} per file; none of them is checked",
-                        items.len()
-                    ),
-                )
-                .with_help("split the list into several files, or raise the limit with --max-records"),
-            );
-            return;
-        }
-        NodeValue::Seq(items) => (items, true),
-        NodeValue::Null => {
-            result.problems.push(Problem::new(
-                ProblemKind::Ignored,
-                index,
-                root.span,
-                "the file holds no record",
-            ));
-            return;
-        }
-        _ => {
-            result.problems.push(
-                Problem::new(
-                    ProblemKind::NotARecord,
-                    index,
-                    root.span,
-                    format!(
-                        "a {} file holds a record (a mapping) or a list of records",
-                        kind.name()
-                    ),
-                )
-                .with_help("start the file with `id: …`, or with `- id: …` for a list"),
-            );
-            return;
-        }
-    };
-    for (i, node) in items.into_iter().enumerate() {
-        if !matches!(node.value, NodeValue::Map(_)) {
-            result.problems.push(Problem {
-                pointer: Some(String::new()),
-                ..Problem::new(
-                    ProblemKind::NotARecord,
-                    index,
-                    node.span,
-                    format!(
-                        "item {} of this list is not a {} record (a mapping)",
-                        i + 1,
-                        kind.name()
-                    ),
-                )
-            });
-            continue;
-        }
-        // Straight from the tree (see `de`): no JSON copy of the record is made.
-        let record = Record::deserialize_kind(kind, &node).ok();
-        result.records.push(LoadedRecord {
-            kind,
-            file: index,
-            in_list,
-            node,
-            record,
-        });
-    }
 }
 
 #[cfg(test)]

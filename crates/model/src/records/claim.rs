@@ -269,7 +269,6 @@ fn claim_kind_requirements(schema: &mut Schema) {
     );
 }
 
-
 fn non_parties_example() -> [&'static str; 5] {
     ["isr", "ind", "pak", "prk", "ssd"]
 }
