@@ -7,7 +7,7 @@ use std::time::{Instant, SystemTime, UNIX_EPOCH};
 use treatywatch_validator::render::printable;
 
 use treatywatch_loader::{Dataset, Limits, ProblemKind, Severity};
-use treatywatch_model::{Date, RecordKind, Truth};
+use treatywatch_model::{Date, RecordKind};
 use treatywatch_validator::{Options, Outcome, render, schema};
 
 use crate::Format;
@@ -237,44 +237,6 @@ pub(crate) fn report(
     Ok(ExitCode::SUCCESS)
 }
 
-/// One party's row in `status`: the same facts in the text table and in JSON.
-#[derive(serde::Serialize)]
-struct PartyRow {
-    actor: String,
-    name: String,
-    status: String,
-    /// `yes`, `no` or `uncertain` (a reduced-precision date that does not decide it).
-    bound: &'static str,
-    last_act: Option<LastAct>,
-}
-
-#[derive(serde::Serialize)]
-struct LastAct {
-    action: &'static str,
-    date: String,
-}
-
-/// `status --format json`.
-#[derive(serde::Serialize)]
-struct StatusJson<'a> {
-    treaty: &'a str,
-    short_name: &'a str,
-    as_of: String,
-    status: String,
-    /// Every status the dates allow (one when they decide it).
-    possible_statuses: Vec<&'static str>,
-    opened: String,
-    entry_into_force: Option<String>,
-    end: Option<EndJson>,
-    parties: Vec<PartyRow>,
-}
-
-#[derive(serde::Serialize)]
-struct EndJson {
-    date: String,
-    reason: &'static str,
-}
-
 pub(crate) fn status(
     data_dir: &Path,
     treaty_id: &str,
@@ -283,9 +245,9 @@ pub(crate) fn status(
 ) -> Result<ExitCode, String> {
     let on = parse_as_of(as_of, today())?;
     let data = load(data_dir, Limits::default())?;
-    let ctx = treatywatch_validator::Context::new(&data, on);
-    let Some(treaty) = ctx.treaty(treaty_id) else {
-        let known: Vec<String> = ctx
+    let index = data.index();
+    let Some(treaty) = index.treaty(treaty_id) else {
+        let known: Vec<String> = index
             .treaties()
             .map(|(_, t)| printable(t.id.as_str()))
             .collect();
@@ -296,95 +258,12 @@ pub(crate) fn status(
             known.join(", ")
         ));
     };
-    let rows: Vec<PartyRow> = treaty
-        .parties
-        .iter()
-        .map(|p| PartyRow {
-            actor: p.actor.to_string(),
-            name: ctx
-                .actor(p.actor.as_str())
-                .map_or_else(String::new, |a| a.name.clone()),
-            status: treaty.party_status_on(p.actor.as_str(), &on).to_string(),
-            bound: match treaty.is_bound_on(p.actor.as_str(), &on) {
-                Truth::Yes => "yes",
-                Truth::No => "no",
-                Truth::Uncertain => "uncertain",
-            },
-            last_act: p
-                .actions
-                .iter()
-                .filter(|a| a.date.is_certainly_on_or_before(&on))
-                .max_by_key(|a| a.date.sort_key())
-                .map(|a| LastAct {
-                    action: a.action.as_str(),
-                    date: a.date.to_string(),
-                }),
-        })
-        .collect();
-    let status = treaty.status_on(&on);
-    if json {
-        let out = StatusJson {
-            treaty: treaty.id.as_str(),
-            short_name: &treaty.short_name,
-            as_of: on.to_string(),
-            status: status.to_string(),
-            possible_statuses: status.possibilities().iter().map(|s| s.as_str()).collect(),
-            opened: treaty.opened.to_string(),
-            entry_into_force: treaty.entry_into_force.map(|d| d.to_string()),
-            end: treaty.end.as_ref().map(|e| EndJson {
-                date: e.date.to_string(),
-                reason: e.reason.as_str(),
-            }),
-            parties: rows,
-        };
-        let text = serde_json::to_string_pretty(&out).map_err(|e| e.to_string())? + "\n";
-        print(&text);
-        return Ok(ExitCode::SUCCESS);
-    }
-    let mut text = format!(
-        "{} ({}) on {on}: {status}\n",
-        printable(&treaty.short_name),
-        printable(treaty.id.as_str()),
-    );
-    let mut facts = vec![format!("opened {}", treaty.opened)];
-    match treaty.entry_into_force {
-        Some(eif) => facts.push(format!("in force {eif}")),
-        None => facts.push("never entered into force".into()),
-    }
-    if let Some(end) = &treaty.end {
-        facts.push(format!("end {} ({})", end.date, end.reason.as_str()));
-    }
-    text.push_str(&format!("  {}\n\n", facts.join(" · ")));
-    let cells: Vec<[String; 5]> = rows
-        .iter()
-        .map(|r| {
-            [
-                printable(&r.actor),
-                printable(&r.name),
-                r.status.clone(),
-                r.bound.to_string(),
-                r.last_act
-                    .as_ref()
-                    .map_or_else(|| "—".to_string(), |a| format!("{} {}", a.action, a.date)),
-            ]
-        })
-        .collect();
-    let header = ["party", "name", "status", "bound", "last act"].map(str::to_string);
-    let mut widths = header.clone().map(|h| h.chars().count());
-    for row in &cells {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.chars().count());
-        }
-    }
-    for row in std::iter::once(&header).chain(&cells) {
-        let cells: Vec<String> = row
-            .iter()
-            .zip(widths)
-            .map(|(c, w)| format!("{c:<w$}"))
-            .collect();
-        text.push_str(cells.join("  ").trim_end());
-        text.push('\n');
-    }
+    let view = treatywatch_reporting::status::status_view(&data.index(), treaty, on);
+    let text = if json {
+        serde_json::to_string_pretty(&view).map_err(|e| e.to_string())? + "\n"
+    } else {
+        view.to_text()
+    };
     print(&text);
     Ok(ExitCode::SUCCESS)
 }

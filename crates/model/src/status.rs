@@ -6,7 +6,7 @@
 use std::fmt;
 
 use crate::date::{Date, DayNumber};
-use crate::records::{ActionKind, EndReason, Party, Treaty};
+use crate::records::{Action, ActionKind, EndReason, Party, Treaty};
 
 /// A value the record decides, or the values it leaves open.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,11 +62,19 @@ impl<T: fmt::Display> fmt::Display for Status<T> {
 }
 
 /// A yes/no answer that may be undecided by the dates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr, strum::EnumIter)]
+#[strum(serialize_all = "kebab-case")]
 pub enum Truth {
     Yes,
     No,
     Uncertain,
+}
+
+impl Truth {
+    /// `yes`, `no` or `uncertain`, as the reports and `status` show it.
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
 }
 
 /// A treaty's status on a date.
@@ -239,6 +247,16 @@ impl Treaty {
             (Truth::Yes, Truth::Yes) => Truth::Yes,
             _ => Truth::Uncertain,
         }
+    }
+
+    /// `actor`'s latest act under this treaty that certainly took effect on or before `date`
+    /// (of two on the same day, the one recorded last).
+    pub fn last_act_on(&self, actor: &str, date: &Date) -> Option<&Action> {
+        self.party(actor)?
+            .actions
+            .iter()
+            .filter(|a| a.date.is_certainly_on_or_before(date))
+            .max_by_key(|a| a.date.sort_key())
     }
 
     /// Whether `actor` was bound on at least one day of `[first, last]`.

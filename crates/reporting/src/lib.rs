@@ -12,6 +12,7 @@ pub mod output;
 #[cfg(feature = "pdf")]
 pub mod pdf;
 pub mod report;
+pub mod status;
 pub mod templates;
 
 use std::path::PathBuf;

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Serialize;
 use treatywatch_loader::{Dataset, Index, Severity};
 use treatywatch_model::{
-    ActionKind, Claim, Date, Record, Status, Treaty, TreatyKind, TreatyStatus, Truth,
+    ActionKind, Claim, Date, Record, Status, Treaty, TreatyKind, TreatyStatus,
 };
 use treatywatch_validator::Outcome;
 
@@ -307,17 +307,9 @@ pub fn build(data: &Dataset, outcome: &Outcome, as_of: Date) -> Report {
                 actor: p.actor.to_string(),
                 name: actor_name(&ctx, p.actor.as_str()),
                 status: status_name(&t.party_status_on(p.actor.as_str(), &as_of), |s| s.as_str()),
-                bound: match t.is_bound_on(p.actor.as_str(), &as_of) {
-                    Truth::Yes => "yes",
-                    Truth::No => "no",
-                    Truth::Uncertain => "uncertain",
-                }
-                .to_string(),
-                last_action: p
-                    .actions
-                    .iter()
-                    .filter(|a| a.date.is_certainly_on_or_before(&as_of))
-                    .max_by_key(|a| a.date.sort_key())
+                bound: t.is_bound_on(p.actor.as_str(), &as_of).as_str().to_string(),
+                last_action: t
+                    .last_act_on(p.actor.as_str(), &as_of)
                     .map(|a| format!("{} {}", a.action.as_str(), a.date)),
                 actions: p
                     .actions
@@ -361,11 +353,7 @@ pub fn build(data: &Dataset, outcome: &Outcome, as_of: Date) -> Report {
             id: t.id.to_string(),
             name: t.name.clone(),
             short_name: t.short_name.clone(),
-            kind: match t.kind {
-                TreatyKind::Bilateral => "bilateral",
-                TreatyKind::Multilateral => "multilateral",
-            }
-            .into(),
+            kind: t.kind.as_str().into(),
             status: status_name(&status, |s| s.as_str()),
             status_label: status.to_string(),
             opened: t.opened.to_string(),
