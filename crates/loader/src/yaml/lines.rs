@@ -4,6 +4,7 @@ use saphyr_parser::Span as YamlSpan;
 
 use crate::tree::Span;
 
+/// Converts the parser's character positions into lines, columns and byte offsets.
 pub struct LineIndex<'a> {
     text: &'a str,
     line_starts: Vec<usize>,

@@ -60,8 +60,6 @@ pub struct Parsed {
     pub problems: Vec<ParseProblem>,
 }
 
-/// Converts the parser's character positions into lines, columns and byte offsets.
-
 /// Parses one file's text. Only the first document is kept; a second one is reported.
 pub fn parse(text: &str, index: &LineIndex<'_>, limits: Limits) -> Parsed {
     let (mut documents, problems) = run(text, index, limits, true);
