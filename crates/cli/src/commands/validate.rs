@@ -1,0 +1,91 @@
+//! `treatywatch validate`: load, check, print in the chosen format, and the exit code.
+
+use super::*;
+
+pub(crate) struct ValidateArgs {
+    pub data: PathBuf,
+    pub format: Format,
+    pub as_of: Option<String>,
+    pub deny_warnings: bool,
+    pub show_allowed: bool,
+    pub limits: Limits,
+}
+
+/// The process's peak resident memory so far (Linux: `VmHWM`), for the timings line.
+fn peak_memory_mib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024)
+}
+
+pub(crate) fn validate(args: ValidateArgs) -> Result<ExitCode, String> {
+    let as_of = parse_as_of(args.as_of, today())?;
+    let started = Instant::now();
+    let data = load(&args.data, args.limits)?;
+    let loaded = started.elapsed();
+    let peak_after_load = peak_memory_mib();
+    let (outcome, rule_timings) = treatywatch_validator::validate_timed(&data, &Options { as_of });
+    let validated = started.elapsed();
+    let summary = outcome.summary(&data);
+    let text = match args.format {
+        Format::Human => {
+            let mut text =
+                render::human::render(&data, &outcome.diagnostics, &summary, use_color());
+            if args.show_allowed {
+                text.push_str(&render::human::render_allowed(&data, &outcome.allowed));
+            }
+            text
+        }
+        Format::Json => render::json::render(&data, &outcome.diagnostics, &summary),
+        Format::Github => render::github::render(&data, &outcome.diagnostics, &summary),
+        Format::Sarif => render::sarif::render(&data, &outcome.diagnostics),
+    };
+    print(&text);
+    if std::env::var_os("TREATYWATCH_TIMINGS").is_some() {
+        // Where the time goes, for BENCHMARKS.md (stderr, so the output stays clean).
+        let mut slowest = rule_timings;
+        slowest.sort_by_key(|t| std::cmp::Reverse(t.1));
+        let top: Vec<String> = slowest
+            .iter()
+            .take(4)
+            .map(|(name, took)| format!("{name} {:.3}s", took.as_secs_f64()))
+            .collect();
+        eprintln!(
+            "timings: load {:.3}s · rules {:.3}s (slowest: {}) · render {:.3}s · {} records in {} files · peak memory {} MiB after load, {} MiB at the end",
+            loaded.as_secs_f64(),
+            (validated - loaded).as_secs_f64(),
+            top.join(", "),
+            (started.elapsed() - validated).as_secs_f64(),
+            summary.records,
+            summary.files,
+            peak_after_load.map_or("?".into(), |m| m.to_string()),
+            peak_memory_mib().map_or("?".into(), |m| m.to_string()),
+        );
+    }
+    let code = exit_code(&data, &outcome, args.deny_warnings);
+    // The process ends here: freeing millions of values one by one would only delay the exit
+    // (a second at a million records); the operating system takes the memory back at once.
+    std::mem::forget(outcome);
+    std::mem::forget(data);
+    Ok(code)
+}
+
+fn exit_code(data: &Dataset, outcome: &Outcome, deny_warnings: bool) -> ExitCode {
+    if data
+        .problems
+        .iter()
+        .any(|p| p.kind == ProblemKind::Unreadable)
+    {
+        return ExitCode::from(2);
+    }
+    let warnings = outcome
+        .diagnostics
+        .iter()
+        .any(|d| d.severity == Severity::Warning);
+    if outcome.has_errors() || (deny_warnings && warnings) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
