@@ -35,3 +35,26 @@ fn names_in_output_are_the_names_in_the_data() {
     assert_eq!(ActionKind::WithdrawalNotice.as_str(), "withdrawal-notice");
     assert_eq!(SourceKind::TreatyText.as_str(), "treaty-text");
 }
+
+#[test]
+fn truth_reads_as_the_reports_write_it() {
+    use treatywatch_model::Truth;
+    let names: Vec<&str> = Truth::iter().map(Truth::as_str).collect();
+    assert_eq!(names, ["yes", "no", "uncertain"]);
+}
+
+#[test]
+fn field_order_is_the_models_declaration_order() {
+    use treatywatch_model::RecordKind;
+    let claim = RecordKind::Claim.field_order();
+    assert_eq!(
+        claim[..6],
+        ["id", "date", "claimant", "on_behalf_of", "kind", "treaty"].map(String::from)
+    );
+    assert_eq!(claim.last().map(String::as_str), Some("allow"));
+    for kind in RecordKind::ALL {
+        let order = kind.field_order();
+        assert_eq!(order.first().map(String::as_str), Some("id"), "{kind:?}");
+        assert!(order.len() >= 5, "{kind:?}: {order:?}");
+    }
+}

@@ -24,10 +24,7 @@ pub(crate) fn fmt(data_dir: &Path, check: bool) -> Result<ExitCode, String> {
             }
             continue;
         }
-        let order: Vec<String> = schema::generate(kind)["properties"]
-            .as_object()
-            .map(|p| p.keys().cloned().collect())
-            .unwrap_or_default();
+        let order = kind.field_order();
         let order: Vec<&str> = order.iter().map(String::as_str).collect();
         let records: Vec<&treatywatch_loader::Node> = data
             .records

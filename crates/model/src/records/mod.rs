@@ -62,6 +62,22 @@ impl RecordKind {
     pub fn from_folder(folder: &str) -> Option<RecordKind> {
         RecordKind::ALL.into_iter().find(|k| k.folder() == folder)
     }
+
+    /// The record's top-level fields in the order the model declares them: the order of its
+    /// schema's properties and the order `treatywatch fmt` writes keys in.
+    pub fn field_order(&self) -> Vec<String> {
+        let schema = match self {
+            RecordKind::Actor => schemars::schema_for!(Actor),
+            RecordKind::Treaty => schemars::schema_for!(Treaty),
+            RecordKind::Source => schemars::schema_for!(Source),
+            RecordKind::Claim => schemars::schema_for!(Claim),
+        };
+        schema
+            .get("properties")
+            .and_then(|p| p.as_object())
+            .map(|p| p.keys().cloned().collect())
+            .unwrap_or_default()
+    }
 }
 
 /// A typed record of any kind.
