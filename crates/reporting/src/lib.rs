@@ -8,6 +8,7 @@
 //! The PDF needs the `pdf` feature (Typst compiled in); without it every text output is
 //! still made — `briefing.typ` and `briefing.json` can be typeset by any Typst 0.15.
 
+pub mod diff;
 pub mod output;
 #[cfg(feature = "pdf")]
 pub mod pdf;

@@ -11,6 +11,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("briefing.typ", include_str!("../templates/briefing.typ")),
     ("README.md", include_str!("../templates/README.md")),
     ("treaty.md", include_str!("../templates/treaty.md")),
+    ("diff.md", include_str!("../templates/diff.md")),
 ];
 
 /// Escapes text for markdown so that it renders exactly as written and never as markup:

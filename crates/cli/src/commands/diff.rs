@@ -11,9 +11,11 @@ pub(crate) fn diff(
     let as_of = parse_as_of(as_of, today())?;
     let head = load(data_dir, Limits::default())?;
     let (old, _keep) = crate::diff::load_base(base, data_dir, Limits::default())?;
-    let changes = crate::diff::compare(base, &old, &head, as_of, today());
+    let changes = treatywatch_reporting::diff::compare(base, &old, &head, as_of, today());
     let text = match format {
-        crate::DiffFormat::Markdown => crate::diff::markdown(&changes),
+        crate::DiffFormat::Markdown => {
+            treatywatch_reporting::diff::markdown(&changes, None).map_err(|e| format!("{e:#}"))?
+        }
         crate::DiffFormat::Json => {
             serde_json::to_string_pretty(&changes).map_err(|e| e.to_string())? + "\n"
         }

@@ -1,0 +1,126 @@
+//! `diff`'s comparison and its markdown, on two small datasets that differ in every way the
+//! summary reports: a record added, one removed, fields changed (a string with markup, a long
+//! list), the treaty's and a party's status, a finding that appears and one that goes, and a
+//! new error.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
+
+use std::path::Path;
+
+use treatywatch_loader::Limits;
+use treatywatch_model::Date;
+use treatywatch_reporting::diff::{compare, markdown};
+
+const ACTORS: &str = "\
+- {id: usa, name: United States, kind: state}
+- {id: rus, name: Russia, kind: state}
+";
+
+const TREATY: &str = "\
+id: inf
+name: Treaty on the Elimination of Intermediate-Range and Shorter-Range Missiles
+short_name: INF Treaty
+kind: bilateral
+opened: 1987-12-08
+entry_into_force: 1988-06-01
+parties:
+  - actor: usa
+    actions:
+      - {action: signature, date: 1987-12-08}
+      - {action: ratification, date: 1988-06-01}
+  - actor: rus
+    actions:
+      - {action: signature, date: 1987-12-08}
+      - {action: ratification, date: 1988-06-01}
+";
+
+const SOURCES: &str = "\
+- {id: s, title: A source, kind: news, publisher: P, published: 2019-12-31, url: 'https://example.org/s'}
+";
+
+fn claim(id: &str, status: &str, summary: &str) -> String {
+    format!(
+        "- id: {id}\n  date: 2019-10-01\n  claimant: usa\n  kind: status\n  treaty: inf\n  asserted_status: {status}\n  summary: '{summary}'\n  sources: [{{source: s}}]\n"
+    )
+}
+
+fn write(dir: &Path, files: &[(&str, &str)]) {
+    for (path, text) in files {
+        let full = dir.join(path);
+        std::fs::create_dir_all(full.parent().unwrap()).unwrap();
+        std::fs::write(full, text).unwrap();
+    }
+}
+
+#[test]
+fn every_kind_of_change_is_summarised() {
+    let base = tempfile::tempdir().unwrap();
+    let head = tempfile::tempdir().unwrap();
+    write(
+        base.path(),
+        &[
+            ("actors/actors.yaml", ACTORS),
+            ("treaties/inf.yaml", TREATY),
+            ("sources/s.yaml", SOURCES),
+            (
+                "claims/c.yaml",
+                &(claim("ended-claim", "ended", "It has ended.")
+                    + &claim("gone", "in-force", "Removed later.")),
+            ),
+        ],
+    );
+    // The head: the treaty ended by withdrawal (its status and the US's change), the first
+    // claim now right and reworded with markup, a claim removed and one added that is wrong,
+    // and a source with an error.
+    let ended = TREATY.replace(
+        "      - {action: ratification, date: 1988-06-01}\n  - actor: rus",
+        "      - {action: ratification, date: 1988-06-01}\n      - {action: withdrawal-notice, date: 2019-02-02}\n      - {action: withdrawal, date: 2019-08-02}\n  - actor: rus",
+    ) + "end: {date: 2019-08-02, reason: withdrawal}\nwithdrawal_notice: P6M\n";
+    write(
+        head.path(),
+        &[
+            ("actors/actors.yaml", ACTORS),
+            ("treaties/inf.yaml", &ended),
+            (
+                "sources/s.yaml",
+                &SOURCES.replace("published: 2019-12-31", "published: 2019-13-01"),
+            ),
+            (
+                "claims/c.yaml",
+                &(claim("ended-claim", "ended", "It has *ended* | [see](x).")
+                    + &claim("new", "in-force", "Still in force.")),
+            ),
+        ],
+    );
+    let load = |dir: &Path| treatywatch_loader::load(dir, Limits::default()).unwrap();
+    let (old, new) = (load(base.path()), load(head.path()));
+    let as_of = Date::parse("2019-10-01").unwrap();
+    let changes = compare(
+        "main",
+        &old,
+        &new,
+        as_of,
+        Date::parse("2026-11-28").unwrap(),
+    );
+    insta::assert_json_snapshot!("diff_json", changes);
+    insta::assert_snapshot!("diff_markdown", markdown(&changes, None).unwrap());
+}
+
+#[test]
+fn no_change_says_so() {
+    let base = tempfile::tempdir().unwrap();
+    write(
+        base.path(),
+        &[
+            ("actors/actors.yaml", ACTORS),
+            ("treaties/inf.yaml", TREATY),
+        ],
+    );
+    let data = treatywatch_loader::load(base.path(), Limits::default()).unwrap();
+    let as_of = Date::parse("2019-10-01").unwrap();
+    let changes = compare("HEAD", &data, &data, as_of, as_of);
+    assert_eq!(
+        markdown(&changes, None).unwrap(),
+        "## What this change does to the record\n\nCompared with `HEAD`, as of 2019-10-01.\n\nNo record is added, removed or changed.\n\n"
+    );
+}
