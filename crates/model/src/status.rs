@@ -78,7 +78,8 @@ impl Truth {
 }
 
 /// A treaty's status on a date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::IntoStaticStr)]
+#[strum(serialize_all = "kebab-case")]
 pub enum TreatyStatus {
     /// Before it was opened for signature (or signed).
     NotOpen,
@@ -92,12 +93,7 @@ pub enum TreatyStatus {
 impl TreatyStatus {
     /// The contract's name of the status (`in-force`); the end reason is not part of it.
     pub fn as_str(&self) -> &'static str {
-        match self {
-            TreatyStatus::NotOpen => "not-open",
-            TreatyStatus::NotInForce => "not-in-force",
-            TreatyStatus::InForce => "in-force",
-            TreatyStatus::Ended(_) => "ended",
-        }
+        self.into()
     }
 }
 
@@ -111,7 +107,8 @@ impl fmt::Display for TreatyStatus {
 }
 
 /// A party's status under a treaty on a date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::IntoStaticStr)]
+#[strum(serialize_all = "kebab-case")]
 pub enum PartyStatus {
     None,
     Signatory,
@@ -128,15 +125,7 @@ pub enum PartyStatus {
 
 impl PartyStatus {
     pub fn as_str(&self) -> &'static str {
-        match self {
-            PartyStatus::None => "none",
-            PartyStatus::Signatory => "signatory",
-            PartyStatus::Party => "party",
-            PartyStatus::Withdrawing => "withdrawing",
-            PartyStatus::Suspended => "suspended",
-            PartyStatus::Withdrawn => "withdrawn",
-            PartyStatus::Succeeded => "succeeded",
-        }
+        self.into()
     }
 }
 

@@ -58,3 +58,42 @@ fn field_order_is_the_models_declaration_order() {
         assert!(order.len() >= 5, "{kind:?}: {order:?}");
     }
 }
+
+#[test]
+fn statuses_read_as_the_contract_names_them() {
+    use treatywatch_model::{EndReason, PartyStatus, TreatyStatus};
+    let treaty: Vec<&str> = [
+        TreatyStatus::NotOpen,
+        TreatyStatus::NotInForce,
+        TreatyStatus::InForce,
+        TreatyStatus::Ended(EndReason::Withdrawal),
+    ]
+    .iter()
+    .map(TreatyStatus::as_str)
+    .collect();
+    assert_eq!(treaty, ["not-open", "not-in-force", "in-force", "ended"]);
+    let party: Vec<&str> = [
+        PartyStatus::None,
+        PartyStatus::Signatory,
+        PartyStatus::Party,
+        PartyStatus::Withdrawing,
+        PartyStatus::Suspended,
+        PartyStatus::Withdrawn,
+        PartyStatus::Succeeded,
+    ]
+    .iter()
+    .map(PartyStatus::as_str)
+    .collect();
+    assert_eq!(
+        party,
+        [
+            "none",
+            "signatory",
+            "party",
+            "withdrawing",
+            "suspended",
+            "withdrawn",
+            "succeeded"
+        ]
+    );
+}
