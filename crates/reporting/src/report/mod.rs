@@ -1,0 +1,368 @@
+//! The report model: everything a briefing shows, computed once from the dataset, the
+//! validator's outcome and the as-of date. Templates only format it.
+
+use std::collections::{BTreeMap, HashMap};
+
+use treatywatch_loader::{Dataset, Evidence, Index, Severity};
+use treatywatch_model::{Claim, Date, Party, Record, Status, Treaty, TreatyStatus};
+use treatywatch_validator::Outcome;
+
+mod timeline;
+mod views;
+
+pub use timeline::latest_event;
+use timeline::{recent_changes, timeline};
+pub use views::*;
+
+/// Numbers sources in order of first citation in the report.
+#[derive(Default)]
+struct Numbering {
+    numbers: HashMap<String, usize>,
+    order: Vec<String>,
+}
+
+impl Numbering {
+    fn number(&mut self, id: &str) -> usize {
+        if let Some(n) = self.numbers.get(id) {
+            return *n;
+        }
+        self.order.push(id.to_string());
+        let n = self.order.len();
+        self.numbers.insert(id.to_string(), n);
+        n
+    }
+}
+
+fn status_name<T: Copy>(status: &Status<T>, name: impl Fn(T) -> &'static str) -> String {
+    match status {
+        Status::Certain(s) => name(*s).to_string(),
+        Status::Uncertain(_) => "uncertain".to_string(),
+    }
+}
+
+fn actor_name(ctx: &Index<'_>, id: &str) -> String {
+    ctx.actor(id)
+        .map_or_else(|| id.to_string(), |a| a.name.clone())
+}
+
+/// Builds the report model.
+pub fn build(data: &Dataset, outcome: &Outcome, as_of: Date) -> Report {
+    let ctx = data.index();
+    let mut numbering = Numbering::default();
+    let (mut findings, evidence_of) = findings(&ctx, outcome, as_of);
+    let mut findings_by_claim: HashMap<String, Vec<String>> = HashMap::new();
+    for f in &findings {
+        if let Some(id) = &f.claim {
+            findings_by_claim
+                .entry(id.clone())
+                .or_default()
+                .push(f.message.clone());
+        }
+    }
+
+    // Claims made on or before the as-of date, grouped by treaty, in date order.
+    let mut claims: Vec<&Claim> = ctx
+        .claims()
+        .map(|(_, c)| c)
+        .filter(|c| !c.date.is_certainly_after(&as_of))
+        .collect();
+    claims.sort_by(|a, b| {
+        (a.date.sort_key(), a.id.as_str()).cmp(&(b.date.sort_key(), b.id.as_str()))
+    });
+    let mut by_treaty: BTreeMap<String, Vec<&Claim>> = BTreeMap::new();
+    let mut other = Vec::new();
+    for c in &claims {
+        match &c.treaty {
+            Some(t) if ctx.treaty(t.as_str()).is_some() => {
+                by_treaty.entry(t.to_string()).or_default().push(c)
+            }
+            _ => other.push(*c),
+        }
+    }
+
+    let mut treaties: Vec<&Treaty> = ctx.treaties().map(|(_, t)| t).collect();
+    treaties.sort_by(|a, b| {
+        (a.opened.sort_key(), a.id.as_str()).cmp(&(b.opened.sort_key(), b.id.as_str()))
+    });
+    let mut views = Vec::new();
+    for t in &treaties {
+        let claims = by_treaty.get(t.id.as_str()).map_or(&[][..], Vec::as_slice);
+        views.push(treaty_view(
+            &ctx,
+            t,
+            as_of,
+            claims,
+            &findings_by_claim,
+            &mut numbering,
+        ));
+    }
+    let other_claims: Vec<ClaimView> = other
+        .iter()
+        .map(|c| claim_view(&ctx, c, &mut numbering, &findings_by_claim))
+        .collect();
+
+    // The findings' evidence, its sources numbered after the claims' citations.
+    for (finding, evidence) in findings.iter_mut().zip(evidence_of) {
+        finding.evidence = evidence
+            .iter()
+            .map(|e| EvidenceView {
+                date: e.date.clone(),
+                event: e.event.clone(),
+                text: e.text.clone(),
+                citations: e.sources.iter().map(|s| numbering.number(s)).collect(),
+            })
+            .collect();
+    }
+    let sources = source_views(&ctx, numbering);
+
+    let actors = ctx
+        .typed()
+        .filter(|(_, r)| matches!(r, Record::Actor(_)))
+        .count();
+    let recent = recent_changes(&views, as_of);
+    Report {
+        title: "Arms-control treaties and the claims made about them".into(),
+        as_of: as_of.to_string(),
+        generator: format!("treatywatch {}", env!("CARGO_PKG_VERSION")),
+        counts: Counts {
+            treaties: views.len(),
+            in_force: views
+                .iter()
+                .filter(|v| v.status == TreatyStatus::InForce.as_str())
+                .count(),
+            claims: claims.len(),
+            assessed: claims.iter().filter(|c| c.assessment.is_some()).count(),
+            findings: findings.len(),
+            sources: sources.len(),
+            actors,
+        },
+        treaties: views,
+        other_claims,
+        findings,
+        recent,
+        sources,
+    }
+}
+
+/// Every finding (a note) about a claim made on or before `as_of`, with the evidence its
+/// diagnostic carries (numbered later, after the claims' citations).
+fn findings<'o>(
+    ctx: &Index<'_>,
+    outcome: &'o Outcome,
+    as_of: Date,
+) -> (Vec<Finding>, Vec<&'o Vec<Evidence>>) {
+    let mut findings = Vec::new();
+    let mut evidence_of = Vec::new();
+    for d in outcome
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Note)
+    {
+        let claim = d.record.as_ref().and_then(|id| ctx.claim(id));
+        if let Some(c) = claim
+            && c.date.is_certainly_after(&as_of)
+        {
+            continue;
+        }
+        let treaty = claim.and_then(|c| c.treaty.as_ref());
+        findings.push(Finding {
+            rule: d.rule.to_string(),
+            claim: d.record.clone(),
+            treaty: treaty.map(|t| t.to_string()),
+            treaty_name: treaty
+                .and_then(|t| ctx.treaty(t.as_str()))
+                .map(|t| t.short_name.clone()),
+            claimant: claim.map(|c| actor_name(ctx, c.claimant.as_str())),
+            claim_date: claim.map(|c| c.date.to_string()),
+            quote: claim.and_then(|c| c.quote.clone()),
+            message: d.message.clone(),
+            evidence: Vec::new(),
+        });
+        evidence_of.push(&d.evidence);
+    }
+    (findings, evidence_of)
+}
+
+/// One treaty: its dates and status on `as_of`, its parties, timeline and claims, and the
+/// numbers of every source it cites. Sources are numbered as a reader meets them: the
+/// treaty's, its parties' acts', then its claims'.
+fn treaty_view(
+    ctx: &Index<'_>,
+    t: &Treaty,
+    as_of: Date,
+    claims: &[&Claim],
+    findings_by_claim: &HashMap<String, Vec<String>>,
+    numbering: &mut Numbering,
+) -> TreatyView {
+    let citations = t
+        .sources
+        .iter()
+        .map(|c| numbering.number(c.source.as_str()))
+        .collect();
+    let parties: Vec<PartyView> = t
+        .parties
+        .iter()
+        .map(|p| party_view(ctx, t, p, as_of, numbering))
+        .collect();
+    let claims: Vec<ClaimView> = claims
+        .iter()
+        .map(|c| claim_view(ctx, c, numbering, findings_by_claim))
+        .collect();
+    let status = t.status_on(&as_of);
+    let mut source_numbers: Vec<usize> = t
+        .sources
+        .iter()
+        .map(|c| numbering.number(c.source.as_str()))
+        .collect();
+    for p in &parties {
+        source_numbers.extend(p.actions.iter().filter_map(|a| a.citation));
+    }
+    for c in &claims {
+        source_numbers.extend(c.citations.iter().map(|x| x.number));
+        source_numbers.extend(c.verdict_citations.iter().copied());
+    }
+    source_numbers.sort_unstable();
+    source_numbers.dedup();
+    TreatyView {
+        id: t.id.to_string(),
+        name: t.name.clone(),
+        short_name: t.short_name.clone(),
+        kind: t.kind.as_str().into(),
+        status: status_name(&status, |s| s.as_str()),
+        status_label: status.to_string(),
+        opened: t.opened.to_string(),
+        entry_into_force: t.entry_into_force.map(|d| d.to_string()),
+        end: t.end.as_ref().map(|e| EndView {
+            date: e.date.to_string(),
+            reason: e.reason.as_str().into(),
+            scheduled: e.date.is_certainly_after(&as_of),
+        }),
+        term: t.term.map(|d| d.to_string()),
+        withdrawal_notice: t.withdrawal_notice.map(|d| d.to_string()),
+        text_url: t.text_url.clone(),
+        note: t.note.clone(),
+        timeline: timeline(ctx, t, as_of),
+        parties,
+        findings: claims.iter().map(|c| c.findings.len()).sum(),
+        claims,
+        citations,
+        source_numbers,
+    }
+}
+
+/// One party of a treaty on `as_of`: its status, whether it is bound, its last act, and its
+/// acts up to then.
+fn party_view(
+    ctx: &Index<'_>,
+    t: &Treaty,
+    p: &Party,
+    as_of: Date,
+    numbering: &mut Numbering,
+) -> PartyView {
+    let actor = p.actor.as_str();
+    PartyView {
+        actor: actor.to_string(),
+        name: actor_name(ctx, actor),
+        status: status_name(&t.party_status_on(actor, &as_of), |s| s.as_str()),
+        bound: t.is_bound_on(actor, &as_of).as_str().to_string(),
+        last_action: t
+            .last_act_on(actor, &as_of)
+            .map(|a| format!("{} {}", a.action.as_str(), a.date)),
+        actions: p
+            .actions
+            .iter()
+            .filter(|a| !a.date.is_certainly_after(&as_of))
+            .map(|a| ActionView {
+                action: a.action.as_str().to_string(),
+                date: a.date.to_string(),
+                note: a.note.clone(),
+                citation: a.source.as_ref().map(|s| numbering.number(s.as_str())),
+            })
+            .collect(),
+        note: p.note.clone(),
+    }
+}
+
+/// The sources: cited ones in citation order, then the rest by id.
+fn source_views(ctx: &Index<'_>, mut numbering: Numbering) -> Vec<SourceView> {
+    let mut rest: Vec<&str> = ctx.sources().map(|(_, s)| s.id.as_str()).collect();
+    rest.sort_unstable();
+    for id in rest {
+        numbering.number(id);
+    }
+    numbering
+        .order
+        .iter()
+        .enumerate()
+        .filter_map(|(i, id)| {
+            let s = ctx.source(id)?;
+            Some(SourceView {
+                number: i + 1,
+                id: s.id.to_string(),
+                title: s.title.clone(),
+                kind: s.kind.as_str().to_string(),
+                publisher: s.publisher.clone(),
+                authors: s.authors.clone(),
+                published: s.published.to_string(),
+                url: s.url.clone(),
+                archived_url: s.archived_url.clone(),
+            })
+        })
+        .collect()
+}
+
+fn claim_view(
+    ctx: &Index<'_>,
+    c: &Claim,
+    numbering: &mut Numbering,
+    findings: &HashMap<String, Vec<String>>,
+) -> ClaimView {
+    ClaimView {
+        id: c.id.to_string(),
+        date: c.date.to_string(),
+        claimant: actor_name(ctx, c.claimant.as_str()),
+        on_behalf_of: c.on_behalf_of.as_ref().map(|b| actor_name(ctx, b.as_str())),
+        kind: c.kind.as_str().into(),
+        treaty: c.treaty.as_ref().map(|t| t.to_string()),
+        accused: c.accused.as_ref().map(|a| actor_name(ctx, a.as_str())),
+        period: c.period.map(|p| p.to_string()),
+        asserted_status: c.asserted_status.map(|s| s.as_str().into()),
+        asserted_end: c.asserted_end.map(|d| d.to_string()),
+        party: c.party.as_ref().map(|p| actor_name(ctx, p.as_str())),
+        asserted_party_status: c.asserted_party_status.map(|s| s.as_str().into()),
+        asserted_non_parties: c
+            .asserted_non_parties
+            .iter()
+            .map(|a| actor_name(ctx, a.as_str()))
+            .collect(),
+        quote: c.quote.clone(),
+        summary: c.summary.clone(),
+        verdict: c.assessment.as_ref().map(|a| a.verdict.as_str().into()),
+        verdict_date: c
+            .assessment
+            .as_ref()
+            .and_then(|a| a.date)
+            .map(|d| d.to_string()),
+        verdict_note: c.assessment.as_ref().map(|a| a.note.clone()),
+        verdict_citations: c
+            .assessment
+            .as_ref()
+            .map(|a| {
+                a.sources
+                    .iter()
+                    .map(|s| numbering.number(s.as_str()))
+                    .collect()
+            })
+            .unwrap_or_default(),
+        citations: c
+            .sources
+            .iter()
+            .map(|s| CitationView {
+                number: numbering.number(s.source.as_str()),
+                locator: s.locator.clone(),
+            })
+            .collect(),
+        responds_to: c.responds_to.iter().map(|r| r.to_string()).collect(),
+        findings: findings.get(c.id.as_str()).cloned().unwrap_or_default(),
+    }
+}
