@@ -1,0 +1,125 @@
+//! `status`, `rules`, `explain` and `schema --check` on the fixtures and the bundled data.
+
+use super::*;
+
+/// `status --format json` carries the same facts as the table, for programs.
+#[test]
+fn status_as_json_has_the_same_facts_as_the_table() {
+    let args = |format: &str| {
+        run(&[
+            "status",
+            "inf",
+            "--data",
+            VALID,
+            "--as-of",
+            "2019-03-01",
+            "--format",
+            format,
+        ])
+    };
+    let o = args("json");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json["treaty"], "inf");
+    assert_eq!(json["as_of"], "2019-03-01");
+    assert_eq!(json["status"], "in-force");
+    assert_eq!(json["possible_statuses"], serde_json::json!(["in-force"]));
+    assert_eq!(json["end"]["reason"], "withdrawal");
+    let text = stdout(&args("text"));
+    let parties = json["parties"].as_array().unwrap();
+    assert!(!parties.is_empty());
+    for p in parties {
+        let actor = p["actor"].as_str().unwrap();
+        let row = text
+            .lines()
+            .find(|l| l.starts_with(&format!("{actor} ")))
+            .unwrap();
+        let cells: Vec<&str> = row
+            .split("  ")
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .collect();
+        assert_eq!(cells[2], p["status"], "{row}");
+        assert_eq!(cells[3], p["bound"], "{row}");
+    }
+    let usa = parties.iter().find(|p| p["actor"] == "usa").unwrap();
+    assert_eq!(usa["bound"], "no", "suspended on 2019-02-02");
+    assert_eq!(usa["last_act"]["date"], "2019-02-02");
+}
+
+#[test]
+fn status_of_inf_before_and_at_the_withdrawal() {
+    let o = run(&["status", "inf", "--data", VALID, "--as-of", "2019-03-01"]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert!(
+        out.starts_with("INF Treaty (inf) on 2019-03-01: in-force\n"),
+        "{out}"
+    );
+    let row = |actor: &str| {
+        out.lines()
+            .find(|l| l.starts_with(&format!("{actor} ")))
+            .unwrap()
+            .to_string()
+    };
+    assert!(row("usa").contains("suspended"), "{out}");
+    assert!(row("rus").contains(" party "), "{out}");
+    assert!(row("rus").contains(" yes "), "{out}");
+    assert!(
+        row("sun").contains("succeeded"),
+        "the USSR was succeeded in 1991: {out}"
+    );
+    let o = run(&["status", "inf", "--data", VALID, "--as-of", "2019-08-02"]);
+    let out = stdout(&o);
+    assert!(
+        out.starts_with("INF Treaty (inf) on 2019-08-02: ended (withdrawal)\n"),
+        "{out}"
+    );
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("usa ") && l.contains("withdrawn")),
+        "{out}"
+    );
+    let o = run(&["status", "nope", "--data", VALID]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("known: inf, start-ii"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn rules_and_explain() {
+    let o = run(&["rules"]);
+    assert_eq!(o.status.code(), Some(0));
+    let names: Vec<String> = stdout(&o)
+        .lines()
+        .map(|l| l.split_whitespace().next().unwrap().to_string())
+        .collect();
+    assert!(names.len() >= 21);
+    for name in &names {
+        let o = run(&["explain", name]);
+        assert_eq!(o.status.code(), Some(0));
+        let out = stdout(&o);
+        for section in [
+            "## What it checks",
+            "## Why it matters",
+            "## Example",
+            "## Fix",
+        ] {
+            assert!(out.contains(section), "{name}: {section}");
+        }
+    }
+    let o = run(&["explain", "no-such-rule"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn committed_schemas_match_the_model() {
+    let o = run(&["schema", "--check"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let dir = tempfile::tempdir().unwrap();
+    let o = run(&["schema", "--check", "--dir", dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "an empty folder is out of date");
+}
