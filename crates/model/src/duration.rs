@@ -3,7 +3,8 @@
 
 use std::fmt;
 
-use crate::date::{DayNumber, civil_from_days, days_from_civil, days_in_month};
+use crate::calendar::{civil_from_days, days_from_civil, days_in_month};
+use crate::date::DayNumber;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct Duration {

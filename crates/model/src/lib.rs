@@ -4,6 +4,7 @@
 //! This crate knows nothing of files, YAML, schemas' files or output: the loader builds these
 //! types, the validator and the reports read them.
 
+mod calendar;
 pub mod date;
 pub mod duration;
 pub mod end;
