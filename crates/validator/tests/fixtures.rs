@@ -23,7 +23,7 @@ use treatywatch_validator::{Options, RULES, render, validate};
 const NO_FIXTURE: &[(&str, &str)] = &[(
     "unreadable-file",
     "git cannot store a file the reader has no permission to read; \
-     crates/cli/tests/hostile.rs makes one at run time",
+     crates/cli/tests/hostile/ makes one at run time",
 )];
 
 const DEFAULT_AS_OF: &str = "2026-11-27";
