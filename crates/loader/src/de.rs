@@ -11,9 +11,6 @@ use serde::de::{
 
 use crate::tree::{Node, NodeValue};
 
-/// The error a typed record's deserialisation fails with (the schema rule says why in full).
-pub type DeError = Error;
-
 impl<'de> IntoDeserializer<'de, Error> for &'de Node {
     type Deserializer = Self;
 

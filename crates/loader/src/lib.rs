@@ -4,15 +4,15 @@
 //! One parser reads YAML 1.2 and JSON (JSON is YAML 1.2's subset). Files are parsed in
 //! parallel; a file that fails to parse gives a diagnostic and the load goes on.
 
-pub mod de;
-pub mod diagnostic;
+mod de;
+mod diagnostic;
 pub mod format;
 #[doc(hidden)]
 pub mod fuzzing;
 mod index;
 mod read;
 pub mod temporary;
-pub mod tree;
+mod tree;
 mod walk;
 pub mod yaml;
 

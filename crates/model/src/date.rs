@@ -244,7 +244,7 @@ impl Date {
 }
 
 /// Compares two day intervals `[first, last]`.
-pub fn compare_spans(a: (DayNumber, DayNumber), b: (DayNumber, DayNumber)) -> DateOrder {
+pub(crate) fn compare_spans(a: (DayNumber, DayNumber), b: (DayNumber, DayNumber)) -> DateOrder {
     if a.1 < b.0 {
         DateOrder::Before
     } else if a.0 > b.1 {

@@ -5,14 +5,14 @@
 //! types, the validator and the reports read them.
 
 mod calendar;
-pub mod date;
-pub mod duration;
-pub mod end;
+mod date;
+mod duration;
+mod end;
 #[doc(hidden)]
 pub mod fuzzing;
-pub mod period;
-pub mod records;
-pub mod status;
+mod period;
+mod records;
+mod status;
 
 pub use date::{Date, DateError, DateOrder, DayNumber, Precision};
 pub use duration::{Duration, DurationError};

@@ -36,7 +36,7 @@ fn treaty_event(
 /// The treaty's own dated events (opening, entry into force, extensions, end) that may have
 /// happened on or before `date`, and its entry into force in any case (or that it never
 /// entered into force): what decides a treaty's status on that date.
-pub fn treaty_events_until(treaty: &Treaty, date: &Date) -> Vec<Evidence> {
+pub(crate) fn treaty_events_until(treaty: &Treaty, date: &Date) -> Vec<Evidence> {
     let name = &treaty.short_name;
     let sources = ids(&treaty.sources);
     let mut out = Vec::new();
@@ -113,12 +113,12 @@ fn verb(action: ActionKind) -> &'static str {
 }
 
 /// An actor's name, or its id where the record has no such actor.
-pub fn actor_name<'a>(ctx: &Context<'a>, id: &'a str) -> &'a str {
+pub(crate) fn actor_name<'a>(ctx: &Context<'a>, id: &'a str) -> &'a str {
     ctx.actor(id).map_or(id, |a| a.name.as_str())
 }
 
 /// Every act the record holds of `actor` in `treaty`, or that it holds none.
-pub fn party_acts(ctx: &Context, treaty: &Treaty, actor: &str) -> Vec<Evidence> {
+pub(crate) fn party_acts(ctx: &Context, treaty: &Treaty, actor: &str) -> Vec<Evidence> {
     let who = actor_name(ctx, actor);
     let name = &treaty.short_name;
     let acts: Vec<Evidence> = treaty
@@ -150,7 +150,7 @@ pub fn party_acts(ctx: &Context, treaty: &Treaty, actor: &str) -> Vec<Evidence> 
 }
 
 /// What made the end known on a day (see [`Treaty::end_known_on`]).
-pub fn end_basis(ctx: &Context, treaty: &Treaty, known: &KnownEnd) -> Vec<Evidence> {
+pub(crate) fn end_basis(ctx: &Context, treaty: &Treaty, known: &KnownEnd) -> Vec<Evidence> {
     let KnownEnd::On { basis, .. } = known else {
         return Vec::new();
     };

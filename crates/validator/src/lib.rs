@@ -5,13 +5,13 @@
 //! Rules never print; renderers never decide. Each rule is one file under `rules/`, its
 //! documentation beside its check, so `treatywatch explain RULE` cannot drift from the code.
 
-pub mod context;
+mod context;
 pub mod docs;
-pub mod evidence;
+mod evidence;
 pub mod render;
 pub mod rules;
 pub mod schema;
-pub mod tree_json;
+mod tree_json;
 
 use std::time::{Duration, Instant};
 
