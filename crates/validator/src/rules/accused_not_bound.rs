@@ -12,7 +12,8 @@ pub(super) const RULE: Rule = Rule {
 For a claim of kind `violation` or `compliance`, that the `accused` was bound by the `treaty`
 — the treaty in force and the actor a `party` or `withdrawing` — on at least one day of the
 claimed `period` (an open end reads as "up to the claim's date"), or on the claim's date when
-no period is given. It fires only when the actor was certainly bound on none of those days.
+no period is given. A period that ended before the treaty was even opened fires too. It fires
+only when the actor was certainly bound on none of those days.
 
 ## Why it matters
 Nobody can violate a treaty that does not bind them: a claim that the US violated the ABM
@@ -49,9 +50,11 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let (first, last, described) = match &c.period {
             Some(period) => {
                 let (first, last) = period.possible_days_as_of(&c.date);
-                // Before the treaty opened nobody was bound: start the scan just before it.
+                // Before the treaty opened nobody was bound: start the scan at its opening (an
+                // open start has no day to look at), or on the period's last day when the
+                // period ended before the treaty opened (then nobody was bound in it at all).
                 (
-                    first.max(treaty.opened.first_day() - 1),
+                    first.max(treaty.opened.first_day()).min(last),
                     last,
                     format!("in {period}"),
                 )

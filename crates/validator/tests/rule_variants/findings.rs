@@ -59,6 +59,36 @@ fn accused_not_bound() {
     );
     let bound = claim.replace("accused: sun", "accused: usa");
     assert!(fired(&check(&[("claims/more.yaml", &bound)]), "accused-not-bound").is_empty());
+    // Conduct entirely before the treaty existed: nobody was bound.
+    let before = claim.replace("period: 2014/..", "period: 1970/1980");
+    assert_eq!(
+        fired(
+            &check(&[("claims/more.yaml", &before)]),
+            "accused-not-bound"
+        ),
+        vec![(Severity::Note, "claims/more.yaml".into(), 6, 12)]
+    );
+    let until_force = claim
+        .replace("accused: sun", "accused: usa")
+        .replace("period: 2014/..", "period: ../1988-06-01");
+    assert!(
+        fired(
+            &check(&[("claims/more.yaml", &until_force)]),
+            "accused-not-bound"
+        )
+        .is_empty(),
+        "bound on the period's last day, the day the treaty entered into force"
+    );
+    let until_before = until_force.replace("../1988-06-01", "../1988-05-31");
+    assert_eq!(
+        fired(
+            &check(&[("claims/more.yaml", &until_before)]),
+            "accused-not-bound"
+        )
+        .len(),
+        1,
+        "not yet in force on any day of it"
+    );
     // A suspended party is not bound: Russia after 2019-03-04.
     let suspended = claim
         .replace("accused: sun", "accused: rus")
