@@ -65,9 +65,6 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 format!("on {}", c.date),
             ),
         };
-        if first > last {
-            continue;
-        }
         if treaty.was_bound_during(accused.as_str(), first, last) == Truth::No {
             out.push(
                 ctx.report(

@@ -74,6 +74,19 @@ fn check_at(dir: &Path, as_of: &str) -> Vec<(String, Severity, String, u32, u32)
         .collect()
 }
 
+/// The messages of `rule`'s diagnostics on the base dataset with `changes`.
+fn messages(changes: &[(&str, &str)], rule: &str) -> Vec<String> {
+    let dir = dataset(changes);
+    let data = treatywatch_loader::load(dir.path(), Limits::default()).unwrap();
+    let as_of = Date::parse("2026-11-27").unwrap();
+    validate(&data, &Options { as_of })
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.rule == rule)
+        .map(|d| d.message)
+        .collect()
+}
+
 fn check(changes: &[(&str, &str)]) -> Vec<(String, Severity, String, u32, u32)> {
     let dir = dataset(changes);
     check_at(dir.path(), "2026-11-27")

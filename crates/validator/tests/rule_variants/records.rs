@@ -71,6 +71,50 @@ fn invalid_date() {
     assert!(fired(&check(&[("claims/claims.yaml", &leap)]), "invalid-date").is_empty());
 }
 
+/// Dates inside lists, and values YAML reads as numbers: each found where it is, with a
+/// message that says what to write.
+#[test]
+fn invalid_date_in_lists_and_as_numbers() {
+    let act = INF.replacen(
+        "{action: ratification, date: 1988-06-01}",
+        "{action: ratification, date: 1988-02-30}",
+        1,
+    );
+    assert_eq!(
+        fired(&check(&[("treaties/inf.yaml", &act)]), "invalid-date"),
+        vec![e("treaties/inf.yaml", 13, 38)]
+    );
+    let cases = [
+        (
+            "date: 2019-02-02",
+            "date: 20190",
+            "`20190` is not a date: a year has four digits",
+        ),
+        ("date: 2019-02-02", "date: 2019.5", "`2019.5` is not a date"),
+        (
+            "period: 1999/..",
+            "period: 1999",
+            "`1999` is not a period: write `1999/1999` or `1999/..`",
+        ),
+    ];
+    for (from, to, message) in cases {
+        let text = CLAIMS.replace(from, to);
+        assert_eq!(
+            messages(&[("claims/claims.yaml", &text)], "invalid-date"),
+            [message],
+            "{to}"
+        );
+    }
+    // A year written as a number is a year.
+    let year = CLAIMS.replace("date: 2019-02-02", "date: 2019");
+    assert!(messages(&[("claims/claims.yaml", &year)], "invalid-date").is_empty());
+    let notice = INF.replace("withdrawal_notice: P6M", "withdrawal_notice: 6 months");
+    assert_eq!(
+        fired(&check(&[("treaties/inf.yaml", &notice)]), "invalid-date"),
+        vec![e("treaties/inf.yaml", 8, 20)]
+    );
+}
+
 #[test]
 fn unknown_reference_with_a_hint() {
     let text = CLAIMS.replace("claimant: sergey-lavrov", "claimant: sergei-lavrov");
