@@ -287,6 +287,44 @@ mod tests {
     }
 
     #[test]
+    fn a_quote_splits_at_ellipses_and_insertions_only() {
+        assert_eq!(pieces("the U.S. said ... so"), ["the U.S. said", "so"]);
+        assert_eq!(pieces("a\u{2026}b"), ["a", "b"]);
+        assert_eq!(pieces("a [x] b"), ["a", "b"]);
+        assert_eq!(pieces("a [x [y] z] b"), ["a", "b"]);
+        assert_eq!(
+            pieces("a ] b ... c"),
+            ["a ] b", "c"],
+            "a stray bracket is text"
+        );
+        assert_eq!(pieces("2.5 tonnes ... x"), ["2.5 tonnes", "x"]);
+        assert!(pieces("[...]").is_empty());
+    }
+
+    #[test]
+    fn each_piece_is_found_after_the_one_before() {
+        let t = text();
+        assert!(
+            !occurs("cruise missiles ... cruise missiles", &t),
+            "said once"
+        );
+        assert!(occurs("unmanned ... cruise missiles", &t));
+    }
+
+    #[test]
+    fn the_closest_passage_may_end_a_paragraph() {
+        let t = paragraphs("alpha beta gamma delta\n");
+        assert_eq!(
+            closest_passage("gamma delts", &t).as_deref(),
+            Some("gamma delta")
+        );
+        assert_eq!(
+            closest_passage("alpha bets", &t).as_deref(),
+            Some("alpha beta")
+        );
+    }
+
+    #[test]
     fn the_closest_passage_is_the_quoted_one() {
         let t = text();
         let passage = closest_passage(

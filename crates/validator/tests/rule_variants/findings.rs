@@ -285,6 +285,12 @@ fn party_status_contradiction() {
     assert!(!fires("2019-08-02", "usa", "non-party"));
     assert!(fires("2019-08-02", "usa", "signatory"));
     assert!(fires("2019-08-02", "usa", "party"));
+    // Before it signed, it was no signatory; in the year it signed, it may have been.
+    assert!(fires("1987-01-01", "usa", "signatory"), "not yet signed");
+    assert!(
+        !fires("1987", "usa", "signatory"),
+        "signed some day in 1987"
+    );
     // Before it ratified, the United States was a signatory and not bound.
     assert!(!fires("1988-01-01", "usa", "signatory"));
     assert!(!fires("1988-01-01", "usa", "not-bound"));

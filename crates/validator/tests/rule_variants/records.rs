@@ -105,6 +105,16 @@ fn invalid_date_in_lists_and_as_numbers() {
             "{to}"
         );
     }
+    // A date of the wrong shape is invalid-date's alone, not also the schema's.
+    for (from, to) in [
+        ("date: 2019-02-02", "date: 2019-2-2"),
+        ("period: 1999/..", "period: 1999-1/.."),
+    ] {
+        let text = CLAIMS.replace(from, to);
+        let found = check(&[("claims/claims.yaml", &text)]);
+        assert_eq!(fired(&found, "invalid-date").len(), 1, "{to}: {found:?}");
+        assert!(fired(&found, "schema").is_empty(), "{to}: {found:?}");
+    }
     // A year written as a number is a year.
     let year = CLAIMS.replace("date: 2019-02-02", "date: 2019");
     assert!(messages(&[("claims/claims.yaml", &year)], "invalid-date").is_empty());
@@ -137,6 +147,27 @@ fn unknown_reference_with_a_hint() {
         .find(|d| d.rule == "unknown-reference")
         .unwrap();
     assert_eq!(d.help.as_deref(), Some("did you mean `sergey-lavrov`?"));
+}
+
+/// References inside lists: the second citation of a claim, a party of a treaty.
+#[test]
+fn unknown_references_in_lists_are_found_where_they_are() {
+    let text = CLAIMS.replace(
+        "    - source: kremlin-2019-02-02\n",
+        "    - source: kremlin-2019-02-02\n    - source: nope\n",
+    );
+    assert_eq!(
+        fired(
+            &check(&[("claims/claims.yaml", &text)]),
+            "unknown-reference"
+        ),
+        vec![e("claims/claims.yaml", 12, 15)]
+    );
+    let text = INF.replace("  - actor: sun\n", "  - actor: ussr\n");
+    assert_eq!(
+        fired(&check(&[("treaties/inf.yaml", &text)]), "unknown-reference"),
+        vec![e("treaties/inf.yaml", 16, 12)]
+    );
 }
 
 #[test]
