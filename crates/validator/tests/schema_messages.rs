@@ -50,6 +50,13 @@ const SHAPES: &str = "\
   kind: other
   summary: A claimant written as a name.
   sources: [{source: kremlin-2019-02-02}]
+- id: '???'
+  date: 2019-02-02
+  claimant: usa
+  kind: other
+  summary: An id with nothing to suggest.
+  sources: [{source: kremlin-2019-02-02}]
+  responds_to: [Not An Id]
 - id: too-long
   date: 2019-02-02
   claimant: usa

@@ -103,6 +103,11 @@ fn help(key: &str) -> &'static str {
     }
 }
 
+/// Whether this rule reports `value` under `key` (then the schema rule does not).
+pub(super) fn reports(key: &str, value: &Node) -> bool {
+    problem(key, value).is_some()
+}
+
 /// The message for an invalid value under a date-, period- or duration-valued key.
 /// Values of the wrong type (lists, mappings, booleans) are the schema rule's to report.
 fn problem(key: &str, value: &Node) -> Option<String> {

@@ -291,6 +291,11 @@ mod tests {
         assert_eq!(pieces("the U.S. said ... so"), ["the U.S. said", "so"]);
         assert_eq!(pieces("a\u{2026}b"), ["a", "b"]);
         assert_eq!(pieces("a [x] b"), ["a", "b"]);
+        assert_eq!(
+            pieces("a[]b"),
+            ["a", "b"],
+            "an empty insertion still splits"
+        );
         assert_eq!(pieces("a [x [y] z] b"), ["a", "b"]);
         assert_eq!(
             pieces("a ] b ... c"),

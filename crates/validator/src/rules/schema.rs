@@ -200,6 +200,12 @@ fn describe(
             }
         }
         ValidationErrorKind::Type { kind } => {
+            let key = last_key(pointer);
+            if let Some(value) = record.node.pointer(pointer)
+                && super::invalid_date::reports(key, value)
+            {
+                return Vec::new(); // reported by invalid-date
+            }
             let expected = match kind {
                 TypeKind::Single(t) => t.to_string(),
                 TypeKind::Multiple(set) => set

@@ -104,6 +104,10 @@ fn invalid_date_in_lists_and_as_numbers() {
             [message],
             "{to}"
         );
+        assert!(
+            messages(&[("claims/claims.yaml", &text)], "schema").is_empty(),
+            "{to}: reported once, by invalid-date"
+        );
     }
     // A date of the wrong shape is invalid-date's alone, not also the schema's.
     for (from, to) in [
