@@ -179,7 +179,8 @@ fn describe(
                 .pointer(pointer)
                 .and_then(|n| n.as_str())
                 .unwrap_or("");
-            if schema_path.contains("Id") || is_reference_or_id(pointer) {
+            // Every id and reference is of the model's `Id` type.
+            if schema_path.contains("Id") {
                 let suggestion = slug(given);
                 let mut d = ctx.report(
                     &RULE,
@@ -191,7 +192,7 @@ fn describe(
                     d.help = Some(format!("did you mean `{suggestion}`?"));
                 }
                 vec![d]
-            } else if schema_path.ends_with("url/pattern") || last_key(pointer).ends_with("url") {
+            } else if last_key(pointer).ends_with("url") {
                 one(format!("`{given}` is not an absolute http(s) URL"))
             } else {
                 one(format!(
@@ -272,21 +273,6 @@ fn article(type_name: &str) -> String {
         }
     };
     word.to_string()
-}
-
-fn is_reference_or_id(pointer: &str) -> bool {
-    matches!(
-        last_key(pointer),
-        "id" | "claimant"
-            | "on_behalf_of"
-            | "treaty"
-            | "accused"
-            | "source"
-            | "actor"
-            | "from"
-            | "of"
-    ) || pointer.contains("/responds_to/")
-        || pointer.contains("/assessment/sources/")
 }
 
 /// Lower-case, dash-separated: what an id written as a name would be.
