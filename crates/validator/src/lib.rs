@@ -9,7 +9,7 @@ mod context;
 pub mod docs;
 mod evidence;
 pub mod render;
-pub mod rules;
+mod rules;
 pub mod schema;
 mod tree_json;
 

@@ -24,7 +24,7 @@ mod parse_error;
 mod party_status_contradiction;
 mod quote_not_in_source;
 mod reference_cycle;
-pub mod references;
+pub(crate) mod references;
 mod role_mismatch;
 mod schema;
 mod status_contradiction;
@@ -84,7 +84,7 @@ pub fn find(name: &str) -> Option<&'static Rule> {
 pub(crate) fn reported_by_loader(_: &Context, _: &mut Vec<Diagnostic>) {}
 
 /// The rule that reports each kind of problem the loader finds.
-pub fn for_problem(kind: ProblemKind) -> &'static Rule {
+pub(crate) fn for_problem(kind: ProblemKind) -> &'static Rule {
     match kind {
         ProblemKind::Syntax => &parse_error::RULE,
         ProblemKind::DuplicateKey => &duplicate_key::RULE,
@@ -95,7 +95,7 @@ pub fn for_problem(kind: ProblemKind) -> &'static Rule {
 }
 
 /// A problem the loader found, as the diagnostic of its rule.
-pub fn diagnostic_of(problem: &Problem) -> Diagnostic {
+pub(crate) fn diagnostic_of(problem: &Problem) -> Diagnostic {
     let rule = for_problem(problem.kind);
     let mut d = Diagnostic::new(
         rule.name,

@@ -8,7 +8,7 @@ use crate::context::Context;
 
 /// What a reference field expects to name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Expected {
+pub(crate) enum Expected {
     /// Any actor.
     Actor,
     /// A state or an organization (not a person).
@@ -19,7 +19,7 @@ pub enum Expected {
 }
 
 impl Expected {
-    pub fn describe(&self) -> &'static str {
+    pub(crate) fn describe(&self) -> &'static str {
         match self {
             Expected::Actor => "an actor",
             Expected::StateOrOrganization => "a state or an organization",
@@ -29,7 +29,7 @@ impl Expected {
         }
     }
 
-    pub fn kind(&self) -> RecordKind {
+    pub(crate) fn kind(&self) -> RecordKind {
         match self {
             Expected::Actor | Expected::StateOrOrganization => RecordKind::Actor,
             Expected::Treaty => RecordKind::Treaty,
@@ -39,7 +39,7 @@ impl Expected {
     }
 
     /// Whether the record with this id fits; `None` when no record has the id.
-    pub fn accepts(&self, ctx: &Context, id: &str) -> Option<bool> {
+    pub(crate) fn accepts(&self, ctx: &Context, id: &str) -> Option<bool> {
         let kind = ctx.kind_of(id)?;
         if kind != self.kind() {
             return Some(false);
@@ -62,7 +62,7 @@ enum Step {
 
 /// One reference: where it is, the id, what it must name. The place is kept as steps (no
 /// allocation); [`Reference::pointer`] builds the JSON Pointer when a diagnostic needs it.
-pub struct Reference<'a> {
+pub(crate) struct Reference<'a> {
     steps: [Step; 6],
     len: usize,
     pub id: &'a str,
@@ -70,7 +70,7 @@ pub struct Reference<'a> {
 }
 
 impl Reference<'_> {
-    pub fn pointer(&self) -> String {
+    pub(crate) fn pointer(&self) -> String {
         let mut p = String::new();
         for step in &self.steps[..self.len] {
             p.push('/');
@@ -131,7 +131,7 @@ fn patterns(kind: RecordKind) -> &'static [(Pattern, Expected)] {
 ///
 /// Visits them in place (`visit` is called once per reference): checking a million records
 /// makes no allocation here.
-pub fn each<'a>(kind: RecordKind, value: &'a Node, mut visit: impl FnMut(Reference<'a>)) {
+pub(crate) fn each<'a>(kind: RecordKind, value: &'a Node, mut visit: impl FnMut(Reference<'a>)) {
     for (pattern, expected) in patterns(kind) {
         let mut place = Place {
             steps: [Step::Index(0); 6],
