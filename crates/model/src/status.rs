@@ -251,8 +251,33 @@ impl Treaty {
     /// Whether `actor` was bound on at least one day of `[first, last]`.
     /// `Truth::No` only when it was certainly bound on none of them.
     pub fn was_bound_during(&self, actor: &str, first: DayNumber, last: DayNumber) -> Truth {
-        // Status only changes at the first day or the day after the last day of an event, so
-        // checking those breakpoints inside the span checks every day of it.
+        let mut answer = Truth::No;
+        for (_, _, bound) in self.bound_spans(actor, first, last) {
+            match bound {
+                Truth::Yes => return Truth::Yes,
+                Truth::Uncertain => answer = Truth::Uncertain,
+                Truth::No => {}
+            }
+        }
+        answer
+    }
+
+    /// `[first, last]` cut where whether `actor` is bound may change: consecutive spans
+    /// `(from, to, bound)`, inclusive, covering every day of it, each with the answer of
+    /// [`Treaty::is_bound_on`] for all of its days. Neighbouring spans with the same answer are
+    /// merged. Empty when `last < first`.
+    pub fn bound_spans(
+        &self,
+        actor: &str,
+        first: DayNumber,
+        last: DayNumber,
+    ) -> Vec<(DayNumber, DayNumber, Truth)> {
+        if last < first {
+            return Vec::new();
+        }
+        // An event is possible from its first day and certain from its last (a year's act has
+        // certainly happened on 31 December), and the answer may also change the day after, so
+        // the answer on a breakpoint holds until the next one.
         let mut breakpoints = vec![first];
         let mut dates: Vec<Date> = vec![self.opened];
         dates.extend(self.entry_into_force);
@@ -262,24 +287,25 @@ impl Treaty {
         }
         dates.extend(self.successions_from(actor));
         for d in dates {
-            for day in [d.first_day(), d.last_day() + 1] {
+            for day in [d.first_day(), d.last_day(), d.last_day() + 1] {
                 if day > first && day <= last {
                     breakpoints.push(day);
                 }
             }
         }
-        let mut answer = Truth::No;
-        for day in breakpoints {
-            let Some(date) = Date::from_day_number(day) else {
-                continue;
-            };
-            match self.is_bound_on(actor, &date) {
-                Truth::Yes => return Truth::Yes,
-                Truth::Uncertain => answer = Truth::Uncertain,
-                Truth::No => {}
+        breakpoints.sort_unstable();
+        breakpoints.dedup();
+        let mut spans: Vec<(DayNumber, DayNumber, Truth)> = Vec::new();
+        for (i, day) in breakpoints.iter().enumerate() {
+            let to = breakpoints.get(i + 1).map_or(last, |next| next - 1);
+            let bound = Date::from_day_number(*day)
+                .map_or(Truth::Uncertain, |date| self.is_bound_on(actor, &date));
+            match spans.last_mut() {
+                Some(previous) if previous.2 == bound => previous.1 = to,
+                _ => spans.push((*day, to, bound)),
             }
         }
-        answer
+        spans
     }
 }
 

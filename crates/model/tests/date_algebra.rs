@@ -318,12 +318,12 @@ fn bound_during_a_span_counts_the_day_a_reduced_precision_act_becomes_certain() 
         Truth::Yes
     );
     assert_eq!(
-        t.was_bound_during("x", day("2019-06-01"), day("2020-01-01")),
+        t.was_bound_during("x", day("2019-06-01"), day("2019-12-31")),
         Truth::Yes,
-        "the span's last day is the first certain one"
+        "the span's last day is the first certain one: by 31 December it was in force"
     );
     assert_eq!(
-        t.was_bound_during("x", day("2019-06-01"), day("2019-12-31")),
+        t.was_bound_during("x", day("2019-06-01"), day("2019-12-30")),
         Truth::Uncertain
     );
     assert_eq!(
@@ -342,5 +342,46 @@ fn bound_during_a_span_counts_the_day_a_reduced_precision_act_becomes_certain() 
     assert_eq!(
         t.was_bound_during("x", day("2004-01-01"), day("2005-02-28")),
         Truth::No
+    );
+}
+
+#[test]
+fn bound_spans_cover_every_day_and_change_exactly_where_the_answer_does() {
+    // In force "in 2019" (possible from 1 January, certain on 31 December), ratified
+    // 2018-01-01, withdrawn 2021-06-15.
+    let t = bilateral(
+        "2019",
+        json!([
+            {"action": "signature", "date": "2000-06-01"},
+            {"action": "ratification", "date": "2018-01-01"},
+            {"action": "withdrawal", "date": "2021-06-15"}
+        ]),
+    );
+    let spans = t.bound_spans("x", day("2017-01-01"), day("2022-12-31"));
+    assert_eq!(
+        spans,
+        [
+            (day("2017-01-01"), day("2018-12-31"), Truth::No),
+            (day("2019-01-01"), day("2019-12-30"), Truth::Uncertain),
+            (day("2019-12-31"), day("2021-06-14"), Truth::Yes),
+            (day("2021-06-15"), day("2022-12-31"), Truth::No),
+        ]
+    );
+    // Each span's answer is the day-by-day answer of every one of its days.
+    for (from, to, bound) in &spans {
+        for n in [*from, (*from + *to) / 2, *to] {
+            let date = Date::from_day_number(n).unwrap();
+            assert_eq!(t.is_bound_on("x", &date), *bound, "{date}");
+        }
+    }
+    // A span inside one answer is one piece; an empty range has none.
+    assert_eq!(
+        t.bound_spans("x", day("2020-02-01"), day("2020-03-01")),
+        [(day("2020-02-01"), day("2020-03-01"), Truth::Yes)]
+    );
+    assert_eq!(t.bound_spans("x", day("2020-03-01"), day("2020-02-01")), []);
+    assert_eq!(
+        t.bound_spans("x", day("2020-03-01"), day("2020-03-01")),
+        [(day("2020-03-01"), day("2020-03-01"), Truth::Yes)]
     );
 }
