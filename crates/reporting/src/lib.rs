@@ -82,7 +82,7 @@ pub const BRIEFING_TYP: &str = "briefing.typ";
 pub const BRIEFING_PDF: &str = "briefing.pdf";
 
 /// The text outputs, without the PDF: `briefing.typ`, `briefing.json` (the report model the
-/// PDF is typeset from), `README.md`, `treaties/<id>.md`. Fast, and the same in every build:
+/// PDF is typeset from), `README.md`, `treaties/<id>.md`, `actors/<id>.md`. Fast, and the same in every build:
 /// this is what `report --check` compares.
 pub fn render_sources(
     report: &Report,
@@ -105,6 +105,16 @@ pub fn render_sources(
         )?;
         files.push(OutputFile::new(
             format!("treaties/{}.md", treaty.id),
+            text.into_bytes(),
+        ));
+    }
+    let page = env.get_template("actor.md")?;
+    for actor in &report.actors {
+        let text = page.render(
+            minijinja::context! { actor => Value::from(Serde(actor)), report => context.clone() },
+        )?;
+        files.push(OutputFile::new(
+            format!("actors/{}.md", actor.id),
             text.into_bytes(),
         ));
     }

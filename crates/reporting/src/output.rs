@@ -157,8 +157,8 @@ pub fn remove_leftovers(dir: &Path) -> usize {
     removed
 }
 
-/// Writes every file under `out`, each atomically, then removes treaty pages of treaties no
-/// longer in the data. Files are all built before this is called, so a failed build never
+/// Writes every file under `out`, each atomically, then removes treaty and actor pages of
+/// treaties and actors no longer in the data. Files are all built before this is called, so a failed build never
 /// touches the previous reports.
 pub fn write_all(out: &Path, files: &[OutputFile]) -> std::io::Result<()> {
     for f in files {
@@ -170,16 +170,23 @@ pub fn write_all(out: &Path, files: &[OutputFile]) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Treaty pages under `out/treaties/` that the new reports do not have.
+/// The folders of generated pages, one file per treaty or actor.
+const PAGE_FOLDERS: [&str; 2] = ["treaties", "actors"];
+
+/// Pages under `out/treaties/` and `out/actors/` that the new reports do not have.
 fn obsolete_pages(out: &Path, files: &[OutputFile]) -> Vec<String> {
-    let Ok(entries) = fs::read_dir(out.join("treaties")) else {
-        return Vec::new();
-    };
-    let mut pages: Vec<String> = entries
-        .filter_map(Result::ok)
-        .filter_map(|e| e.file_name().to_str().map(|n| format!("treaties/{n}")))
-        .filter(|p| p.ends_with(".md") && !files.iter().any(|f| &f.path == p))
-        .collect();
+    let mut pages: Vec<String> = Vec::new();
+    for folder in PAGE_FOLDERS {
+        let Ok(entries) = fs::read_dir(out.join(folder)) else {
+            continue;
+        };
+        pages.extend(
+            entries
+                .filter_map(Result::ok)
+                .filter_map(|e| e.file_name().to_str().map(|n| format!("{folder}/{n}")))
+                .filter(|p| p.ends_with(".md") && !files.iter().any(|f| &f.path == p)),
+        );
+    }
     pages.sort();
     pages
 }

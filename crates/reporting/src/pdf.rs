@@ -116,7 +116,9 @@ fn describe(world: &BriefingWorld, source: &Source, diagnostics: &[SourceDiagnos
         .join("; ")
 }
 
-/// Compiles Typst source with the report JSON beside it into PDF/A-2b bytes.
+/// Compiles Typst source with the report JSON beside it into a tagged PDF that claims PDF/A-2a
+/// and PDF/UA-1 (Typst checks what it can of both, and refuses, for example, a figure without
+/// alternative text).
 pub fn compile(typst_source: &str, data_json: &str, as_of: Date) -> Result<Vec<u8>, PdfError> {
     let main_id = file_id(MAIN_PATH).ok_or_else(|| PdfError("bad main path".into()))?;
     let data_id = file_id(DATA_PATH).ok_or_else(|| PdfError("bad data path".into()))?;
@@ -136,8 +138,8 @@ pub fn compile(typst_source: &str, data_json: &str, as_of: Date) -> Result<Vec<u
     let document: PagedDocument = typst::compile(&world)
         .output
         .map_err(|errors| PdfError(describe(&world, &main, &errors)))?;
-    let standards =
-        PdfStandards::new(&[PdfStandard::A_2b]).map_err(|e| PdfError(format!("{e:?}")))?;
+    let standards = PdfStandards::new(&[PdfStandard::A_2a, PdfStandard::Ua_1])
+        .map_err(|e| PdfError(format!("{e:?}")))?;
     let options = PdfOptions {
         ident: Smart::Custom(format!("treatywatch-briefing-{as_of}")),
         creator: Smart::Custom(Some(format!("treatywatch {}", env!("CARGO_PKG_VERSION")))),

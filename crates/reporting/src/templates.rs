@@ -11,6 +11,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("briefing.typ", include_str!("../templates/briefing.typ")),
     ("README.md", include_str!("../templates/README.md")),
     ("treaty.md", include_str!("../templates/treaty.md")),
+    ("actor.md", include_str!("../templates/actor.md")),
     ("diff.md", include_str!("../templates/diff.md")),
 ];
 

@@ -3,16 +3,20 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use strum::IntoEnumIterator;
 use treatywatch_loader::{Dataset, Evidence, Index, Severity};
-use treatywatch_model::{Claim, Date, Party, Record, Status, Treaty, TreatyStatus};
+use treatywatch_model::{ActionKind, Claim, Date, Party, Record, Status, Treaty, TreatyStatus};
 use treatywatch_validator::Outcome;
 
+mod actors;
 mod timeline;
 mod views;
+mod words;
 
-pub use timeline::latest_event;
+pub use timeline::{act_letter, latest_event};
 use timeline::{recent_changes, timeline};
 pub use views::*;
+use words::{asserts, finding_kind, office_on};
 
 /// Numbers sources in order of first citation in the report.
 #[derive(Default)]
@@ -38,6 +42,11 @@ fn status_name<T: Copy>(status: &Status<T>, name: impl Fn(T) -> &'static str) ->
         Status::Certain(s) => name(*s).to_string(),
         Status::Uncertain(_) => "uncertain".to_string(),
     }
+}
+
+/// A claim's anchor in its treaty's section (PDF) and page (markdown).
+fn anchor(claim: &str) -> String {
+    format!("claim-{claim}")
 }
 
 fn actor_name(ctx: &Index<'_>, id: &str) -> String {
@@ -113,6 +122,8 @@ pub fn build(data: &Dataset, outcome: &Outcome, as_of: Date) -> Report {
             })
             .collect();
     }
+    let actor_views =
+        actors::actor_views(&ctx, &treaties, &claims, &findings, as_of, &mut numbering);
     let sources = source_views(&ctx, numbering);
 
     let actors = ctx
@@ -120,6 +131,12 @@ pub fn build(data: &Dataset, outcome: &Outcome, as_of: Date) -> Report {
         .filter(|(_, r)| matches!(r, Record::Actor(_)))
         .count();
     let recent = recent_changes(&views, as_of);
+    let act_letters = ActionKind::iter()
+        .map(|a| ActLetter {
+            letter: act_letter(a).into(),
+            action: words::spaced(a.as_str()),
+        })
+        .collect();
     Report {
         title: "Arms-control treaties and the claims made about them".into(),
         as_of: as_of.to_string(),
@@ -140,6 +157,8 @@ pub fn build(data: &Dataset, outcome: &Outcome, as_of: Date) -> Report {
         other_claims,
         findings,
         recent,
+        actors: actor_views,
+        act_letters,
         sources,
     }
 }
@@ -167,14 +186,23 @@ fn findings<'o>(
         let treaty = claim.and_then(|c| c.treaty.as_ref());
         findings.push(Finding {
             rule: d.rule.to_string(),
-            claim: d.record.clone(),
+            kind: finding_kind(d.rule).into(),
+            claim: claim.map(|c| c.id.to_string()),
+            anchor: claim.map(|c| anchor(c.id.as_str())),
             treaty: treaty.map(|t| t.to_string()),
             treaty_name: treaty
                 .and_then(|t| ctx.treaty(t.as_str()))
                 .map(|t| t.short_name.clone()),
             claimant: claim.map(|c| actor_name(ctx, c.claimant.as_str())),
+            claimant_id: claim.map(|c| c.claimant.to_string()),
+            claimant_office: claim.and_then(|c| office_on(ctx, c.claimant.as_str(), c)),
+            on_behalf_of: claim
+                .and_then(|c| c.on_behalf_of.as_ref())
+                .map(|b| actor_name(ctx, b.as_str())),
             claim_date: claim.map(|c| c.date.to_string()),
             quote: claim.and_then(|c| c.quote.clone()),
+            summary: claim.map(|c| c.summary.clone()),
+            asserts: claim.and_then(|c| asserts(ctx, c)),
             message: d.message.clone(),
             evidence: Vec::new(),
         });
@@ -204,6 +232,7 @@ fn treaty_view(
         .iter()
         .map(|p| party_view(ctx, t, p, as_of, numbering))
         .collect();
+    let claims_of_treaty = claims;
     let claims: Vec<ClaimView> = claims
         .iter()
         .map(|c| claim_view(ctx, c, numbering, findings_by_claim))
@@ -241,7 +270,7 @@ fn treaty_view(
         withdrawal_notice: t.withdrawal_notice.map(|d| d.to_string()),
         text_url: t.text_url.clone(),
         note: t.note.clone(),
-        timeline: timeline(ctx, t, as_of),
+        timeline: timeline(ctx, t, as_of, claims_of_treaty, findings_by_claim),
         parties,
         findings: claims.iter().map(|c| c.findings.len()).sum(),
         claims,
@@ -319,12 +348,23 @@ fn claim_view(
 ) -> ClaimView {
     ClaimView {
         id: c.id.to_string(),
+        anchor: anchor(c.id.as_str()),
         date: c.date.to_string(),
         claimant: actor_name(ctx, c.claimant.as_str()),
+        claimant_id: c.claimant.to_string(),
+        claimant_office: office_on(ctx, c.claimant.as_str(), c),
         on_behalf_of: c.on_behalf_of.as_ref().map(|b| actor_name(ctx, b.as_str())),
+        on_behalf_of_id: c.on_behalf_of.as_ref().map(|b| b.to_string()),
         kind: c.kind.as_str().into(),
         treaty: c.treaty.as_ref().map(|t| t.to_string()),
+        treaty_name: c
+            .treaty
+            .as_ref()
+            .and_then(|t| ctx.treaty(t.as_str()))
+            .map(|t| t.short_name.clone()),
         accused: c.accused.as_ref().map(|a| actor_name(ctx, a.as_str())),
+        accused_id: c.accused.as_ref().map(|a| a.to_string()),
+        asserts: asserts(ctx, c),
         period: c.period.map(|p| p.to_string()),
         asserted_status: c.asserted_status.map(|s| s.as_str().into()),
         asserted_end: c.asserted_end.map(|d| d.to_string()),

@@ -15,7 +15,17 @@ pub struct Report {
     pub findings: Vec<Finding>,
     /// What changed in the year up to the as-of date, newest first.
     pub recent: Vec<RecentChange>,
+    /// Every actor: states and organisations first, then persons, each by name.
+    pub actors: Vec<ActorView>,
+    /// The letters that mark acts on the timeline charts, with the acts they stand for.
+    pub act_letters: Vec<ActLetter>,
     pub sources: Vec<SourceView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ActLetter {
+    pub letter: String,
+    pub action: String,
 }
 
 /// One event of the last year before the as-of date.
@@ -72,26 +82,90 @@ pub struct EndView {
     pub scheduled: bool,
 }
 
+/// A treaty's whole timeline: every event in date order, the same grouped by year, and a chart
+/// with a row for the treaty, one per party and one for the claims.
 #[derive(Debug, Clone, Serialize)]
 pub struct Timeline {
     pub start_year: u16,
     pub end_year: u16,
+    /// Year marks on the chart's axis.
+    pub ticks: Vec<TimelineTick>,
+    pub rows: Vec<TimelineRow>,
     pub events: Vec<TimelineEvent>,
+    pub years: Vec<YearGroup>,
+    /// The chart in words: its alternative text.
+    pub description: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelineTick {
+    pub year: u16,
+    /// Where on the axis, from 0 (1 January of `start_year`) to 1 (31 December of `end_year`).
+    pub position: f64,
+}
+
+/// One row of the chart.
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelineRow {
+    /// The treaty's short name, a party's name, or `Claims`.
+    pub label: String,
+    /// The party's actor id.
+    pub actor: Option<String>,
+    /// `treaty`, `party` or `claims`.
+    pub kind: String,
+    /// Shaded stretches: for the treaty `not-in-force`, `in-force` or `uncertain`; for a party
+    /// the days it was bound, `yes` or `uncertain`.
+    pub spans: Vec<TimelineSpan>,
+    pub marks: Vec<TimelineMark>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelineSpan {
+    pub start: f64,
+    pub end: f64,
+    pub state: String,
+}
+
+/// An event on a row, drawn over the days its date covers (one day, a month or a year).
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelineMark {
+    pub start: f64,
+    pub end: f64,
+    /// Where its symbol is drawn: the middle of its stretch, moved right just enough not to
+    /// cover the symbol before it on its row.
+    pub at: f64,
+    /// How many claims the symbol stands for: claims too close to tell apart are drawn as one
+    /// symbol with their number (1 for everything else).
+    pub count: usize,
+    /// `opened`, `entry-into-force`, `extension`, `end`, an act (`ratification`, …) or `claim`.
+    pub kind: String,
+    /// An act's letter (see the report's `act_letters`); empty for other events.
+    pub letter: String,
+    pub date: String,
+    /// After the as-of date (only a scheduled expiry can be).
+    pub scheduled: bool,
+    /// A claim that conflicts with the record.
+    pub finding: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct TimelineEvent {
-    pub number: usize,
     pub date: String,
-    /// `opened`, `entry-into-force`, `extension`, `end`, or an action (`suspension`, …).
+    /// The date within its year, for lists grouped by year: `1 Jul`, `Dec`, or empty.
+    pub within_year: String,
+    /// As a mark's kind.
     pub kind: String,
+    /// The party that acted, or the claimant.
+    pub actor: Option<String>,
     pub label: String,
-    /// Where on the axis, from 0 (start of `start_year`) to 1 (end of `end_year`).
-    pub position: f64,
-    /// After the as-of date (only a scheduled expiry can be).
     pub scheduled: bool,
-    /// The row its label goes in, so that labels of close events do not overlap.
-    pub lane: usize,
+    pub finding: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct YearGroup {
+    pub year: u16,
+    pub events: Vec<TimelineEvent>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -116,12 +190,23 @@ pub struct ActionView {
 #[derive(Debug, Clone, Serialize)]
 pub struct ClaimView {
     pub id: String,
+    /// The claim's anchor in its treaty's section and page: `claim-<id>`.
+    pub anchor: String,
     pub date: String,
     pub claimant: String,
+    pub claimant_id: String,
+    /// The office the claimant held on the claim's date, with whose: "Minister of Foreign
+    /// Affairs of Russia".
+    pub claimant_office: Option<String>,
     pub on_behalf_of: Option<String>,
+    pub on_behalf_of_id: Option<String>,
     pub kind: String,
     pub treaty: Option<String>,
+    pub treaty_name: Option<String>,
     pub accused: Option<String>,
+    pub accused_id: Option<String>,
+    /// What the claim asserts about the record, in words, when it asserts something checkable.
+    pub asserts: Option<String>,
     pub period: Option<String>,
     pub asserted_status: Option<String>,
     pub asserted_end: Option<String>,
@@ -147,20 +232,120 @@ pub struct CitationView {
     pub locator: Option<String>,
 }
 
+/// A claim that conflicts with the record, with everything a reader needs to judge it: who
+/// said what, when and in what words, what it asserts, and the dated acts of the record that
+/// contradict it, each with its sources.
 #[derive(Debug, Clone, Serialize)]
 pub struct Finding {
+    /// The rule that found it (for tools; readers get `kind`).
     pub rule: String,
+    /// What kind of conflict, in words: "Treaty status", "End date", …
+    pub kind: String,
     pub claim: Option<String>,
+    /// The claim's anchor in its treaty's section and page.
+    pub anchor: Option<String>,
     pub treaty: Option<String>,
     /// The treaty's short name.
     pub treaty_name: Option<String>,
-    /// Who made the claim, by name, and when.
+    /// Who made the claim, by name, the office they held then, for whom, and when.
     pub claimant: Option<String>,
+    pub claimant_id: Option<String>,
+    pub claimant_office: Option<String>,
+    pub on_behalf_of: Option<String>,
     pub claim_date: Option<String>,
     pub quote: Option<String>,
+    pub summary: Option<String>,
+    /// What the claim asserts, in words.
+    pub asserts: Option<String>,
+    /// The conflict, in words.
     pub message: String,
     /// The dated acts of the record that decide it, each with its source numbers.
     pub evidence: Vec<EvidenceView>,
+}
+
+/// An actor: what it is, its offices (persons), and for states and organisations its standing
+/// under every treaty on the as-of date and its acts; the claims it made and those about it,
+/// and the findings among them.
+#[derive(Debug, Clone, Serialize)]
+pub struct ActorView {
+    pub id: String,
+    pub name: String,
+    /// `state`, `organization` or `person`.
+    pub kind: String,
+    pub aliases: Vec<String>,
+    pub iso3166: Option<String>,
+    pub wikidata: Option<String>,
+    pub existed: Option<String>,
+    pub note: Option<String>,
+    pub roles: Vec<RoleView>,
+    /// Every treaty (states and organisations), in the briefing's order.
+    pub treaties: Vec<ActorTreatyView>,
+    /// Its acts under every treaty, in date order.
+    pub acts: Vec<ActorActView>,
+    /// Claims it made, or made on its behalf.
+    pub claims_made: Vec<ClaimRef>,
+    /// Claims that accuse it, or say what its standing is.
+    pub claims_about: Vec<ClaimRef>,
+    /// The findings among those claims.
+    pub findings: Vec<FindingRef>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RoleView {
+    pub title: String,
+    pub of: String,
+    pub of_id: String,
+    pub period: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ActorTreatyView {
+    pub treaty: String,
+    pub short_name: String,
+    /// Its party status on the as-of date, or `uncertain`.
+    pub status: String,
+    /// Bound on the as-of date: `yes`, `no` or `uncertain`.
+    pub bound: String,
+    pub last_action: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ActorActView {
+    pub date: String,
+    pub treaty: String,
+    pub short_name: String,
+    pub action: String,
+    pub note: Option<String>,
+    pub citation: Option<usize>,
+}
+
+/// A claim as an actor's page lists it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ClaimRef {
+    pub id: String,
+    pub anchor: String,
+    pub date: String,
+    pub treaty: Option<String>,
+    pub treaty_name: Option<String>,
+    pub claimant: String,
+    pub claimant_id: String,
+    pub summary: String,
+    pub verdict: Option<String>,
+    /// How the claim concerns the actor: `claimant`, `on behalf of`, `accused`, `party`,
+    /// `named as a non-party`.
+    pub relation: String,
+    pub findings: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FindingRef {
+    pub claim: String,
+    pub anchor: String,
+    pub treaty: Option<String>,
+    pub treaty_name: Option<String>,
+    pub claim_date: Option<String>,
+    pub claimant: Option<String>,
+    pub message: String,
 }
 
 #[derive(Debug, Clone, Serialize)]

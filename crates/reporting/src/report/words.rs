@@ -1,0 +1,92 @@
+//! Things said in words for readers: what a claim asserts, the office a person held on a
+//! date, what kind of conflict a finding is. Names, never ids.
+
+use treatywatch_loader::Index;
+use treatywatch_model::{Claim, ClaimKind};
+
+use super::actor_name;
+
+/// A contract name as words: `in-force` → `in force`.
+pub(super) fn spaced(name: &str) -> String {
+    name.replace('-', " ")
+}
+
+/// What kind of conflict a finding of `rule` is, for a reader.
+pub(super) fn finding_kind(rule: &str) -> &'static str {
+    match rule {
+        "status-contradiction" => "Treaty status",
+        "end-contradiction" => "End of the treaty",
+        "party-status-contradiction" => "A party's standing",
+        "accused-not-bound" => "Accused of breaking a treaty that did not bind it",
+        _ => "Conflict with the record",
+    }
+}
+
+/// The offices `actor` held on the claim's date (every one not certainly outside it), as
+/// "Minister of Foreign Affairs of Russia"; `None` when it held none then.
+pub(super) fn office_on(ctx: &Index<'_>, actor: &str, claim: &Claim) -> Option<String> {
+    let offices: Vec<String> = ctx
+        .actor(actor)?
+        .roles
+        .iter()
+        .filter(|r| !r.period.certainly_excludes(&claim.date))
+        .map(|r| format!("{} of {}", r.title, actor_name(ctx, r.of.as_str())))
+        .collect();
+    (!offices.is_empty()).then(|| offices.join("; "))
+}
+
+/// What a claim asserts about the record, in words, when it asserts something the record can
+/// answer: a treaty's status or end, a party's standing, the non-parties, a violation or
+/// compliance by an actor, a withdrawal.
+pub(super) fn asserts(ctx: &Index<'_>, c: &Claim) -> Option<String> {
+    let treaty = c.treaty.as_ref().map(|t| {
+        ctx.treaty(t.as_str())
+            .map_or(t.to_string(), |t| t.short_name.clone())
+    })?;
+    let when = c
+        .period
+        .map_or_else(|| format!("on {}", c.date), |p| format!("in {p}"));
+    let mut parts = Vec::new();
+    if let Some(status) = c.asserted_status {
+        parts.push(format!(
+            "{treaty} was {} on {}",
+            spaced(status.as_str()),
+            c.date
+        ));
+    }
+    if let Some(end) = c.asserted_end {
+        parts.push(format!("{treaty} ends in {end}"));
+    }
+    if let (Some(party), Some(status)) = (&c.party, c.asserted_party_status) {
+        parts.push(format!(
+            "{} was {} under the {treaty} {when}",
+            actor_name(ctx, party.as_str()),
+            spaced(status.as_str())
+        ));
+    }
+    if !c.asserted_non_parties.is_empty() {
+        let names: Vec<String> = c
+            .asserted_non_parties
+            .iter()
+            .map(|a| actor_name(ctx, a.as_str()))
+            .collect();
+        parts.push(format!(
+            "the non-parties of the {treaty} were {}",
+            names.join(", ")
+        ));
+    }
+    if let Some(accused) = &c.accused {
+        let accused = actor_name(ctx, accused.as_str());
+        match c.kind {
+            ClaimKind::Violation => parts.push(format!("{accused} violated the {treaty} {when}")),
+            ClaimKind::Compliance => {
+                parts.push(format!("{accused} complied with the {treaty} {when}"))
+            }
+            ClaimKind::Withdrawal => {
+                parts.push(format!("{accused} withdrew from the {treaty} {when}"))
+            }
+            ClaimKind::Status | ClaimKind::Other => {}
+        }
+    }
+    (!parts.is_empty()).then(|| parts.join("; "))
+}
