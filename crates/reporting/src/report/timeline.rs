@@ -454,8 +454,10 @@ fn describe(t: &Treaty, start_year: u16, end_year: u16, events: &[Event]) -> Str
         .count();
     let claims: Vec<&Event> = events.iter().filter(|e| e.kind == CLAIM).collect();
     let findings = claims.iter().filter(|e| e.finding).count();
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let mut text = format!(
-        "Timeline chart of the {} from {start_year} to {end_year}: {} {}",
+        "Timeline chart of {} from {start_year} to {end_year}: {} {}",
         t.short_name,
         match t.kind {
             TreatyKind::Bilateral => "signed",
@@ -468,15 +470,21 @@ fn describe(t: &Treaty, start_year: u16, end_year: u16, events: &[Event]) -> Str
         None => text.push_str(", never in force"),
     }
     if let Some(end) = &t.end {
-        text.push_str(&format!(", ends {} ({})", end.date, end.reason.as_str()));
+        text.push_str(&format!(", end {} ({})", end.date, end.reason.as_str()));
     }
     text.push_str(&format!(
-        ". One row per party ({}) shows its {acts} recorded acts as letters and shades the \
-         days it was bound; the last row marks {} claims, {findings} of them in conflict with \
-         the record. The same events are listed by year below the chart.",
-        t.parties.len(),
-        claims.len(),
+        ". A row for each of its {} shows the {} recorded as letters and shades the days it \
+         was bound",
+        plural(t.parties.len(), "party", "parties"),
+        plural(acts, "act", "acts"),
     ));
+    if !claims.is_empty() {
+        text.push_str(&format!(
+            "; the last row marks {}, {findings} in conflict with the record",
+            plural(claims.len(), "claim", "claims")
+        ));
+    }
+    text.push_str(". The same events are listed by year below the chart.");
     text
 }
 

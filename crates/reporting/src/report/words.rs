@@ -2,13 +2,25 @@
 //! date, what kind of conflict a finding is. Names, never ids.
 
 use treatywatch_loader::Index;
-use treatywatch_model::{Claim, ClaimKind};
+use treatywatch_model::{Bound, Claim, ClaimKind, Period};
 
 use super::actor_name;
 
 /// A contract name as words: `in-force` → `in force`.
 pub(super) fn spaced(name: &str) -> String {
     name.replace('-', " ")
+}
+
+/// A period in words: `from 1999`, `up to 2018-12-04`, `from 2014 to 2019`, `in 2019`, `at
+/// any time`.
+pub(super) fn period_words(p: &Period) -> String {
+    match (p.start, p.end) {
+        (Bound::Open, Bound::Open) => "at any time".into(),
+        (Bound::Date(start), Bound::Open) => format!("from {start}"),
+        (Bound::Open, Bound::Date(end)) => format!("up to {end}"),
+        (Bound::Date(start), Bound::Date(end)) if start == end => format!("in {start}"),
+        (Bound::Date(start), Bound::Date(end)) => format!("from {start} to {end}"),
+    }
 }
 
 /// What kind of conflict a finding of `rule` is, for a reader.
@@ -45,7 +57,7 @@ pub(super) fn asserts(ctx: &Index<'_>, c: &Claim) -> Option<String> {
     })?;
     let when = c
         .period
-        .map_or_else(|| format!("on {}", c.date), |p| format!("in {p}"));
+        .map_or_else(|| format!("on {}", c.date), |p| period_words(&p));
     let mut parts = Vec::new();
     if let Some(status) = c.asserted_status {
         parts.push(format!(
@@ -89,4 +101,26 @@ pub(super) fn asserts(ctx: &Index<'_>, c: &Claim) -> Option<String> {
         }
     }
     (!parts.is_empty()).then(|| parts.join("; "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn periods_read_as_words() {
+        let words = |s: &str| period_words(&Period::parse(s).unwrap());
+        assert_eq!(words("1999/.."), "from 1999");
+        assert_eq!(words("../2018-12-04"), "up to 2018-12-04");
+        assert_eq!(words("2014/2019-02"), "from 2014 to 2019-02");
+        assert_eq!(words("2019/2019"), "in 2019");
+        assert_eq!(words("../.."), "at any time");
+    }
+
+    #[test]
+    fn names_have_no_dashes() {
+        assert_eq!(spaced("in-force"), "in force");
+        assert_eq!(finding_kind("status-contradiction"), "Treaty status");
+        assert_eq!(finding_kind("no-such-rule"), "Conflict with the record");
+    }
 }
