@@ -28,6 +28,9 @@ def main() -> int:
             str(reports / "briefing.typ"),
             root=str(reports),
             ignore_system_fonts=True,
+            # As README tells readers to: the same standards as ours, which Typst checks
+            # (a figure without alternative text, a missing title or language are errors).
+            pdf_standards=["a-2a", "ua-1"],
         )
     )
     print(f"treatywatch: {len(ours)} pages; typst {typst.__version__}: {len(theirs)} pages")
