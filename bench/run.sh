@@ -76,3 +76,15 @@ for n in $SIZES; do
     fi
   fi
 done
+
+# Briefings: the bundled data, and the 10k dataset when it was generated above (the full PDF:
+# model, templates, Typst layout, tagged PDF/UA-1 + PDF/A-2a, every markdown page).
+echo
+echo "== reports"
+measure_median "treatywatch report (bundled data)" $tw report --out "$work/reports-bundled"
+grep -o 'wrote [0-9]* files' "$work/out" || cat "$work/err"
+if [ -d "$work/data-10000" ]; then
+  measure_median "treatywatch report (10k claims)" $tw report --data "$work/data-10000" --as-of 2026-11-27 --out "$work/reports-10k"
+  grep -o 'wrote [0-9]* files' "$work/out" || cat "$work/err"
+  echo "pages: $(pdfinfo "$work/reports-10k/briefing.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')"
+fi
