@@ -294,20 +294,29 @@ mod tests {
     }
 
     #[test]
-    fn pages_of_removed_treaties_are_stale_and_removed() {
+    fn pages_of_removed_treaties_and_actors_are_stale_and_removed() {
         let dir = tempfile::tempdir().unwrap();
         let old = vec![
             OutputFile::new("treaties/a.md", b"a".to_vec()),
             OutputFile::new("treaties/b.md", b"b".to_vec()),
+            OutputFile::new("actors/x.md", b"x".to_vec()),
+            OutputFile::new("actors/y.md", b"y".to_vec()),
         ];
         write_all(dir.path(), &old).unwrap();
-        let new = vec![OutputFile::new("treaties/a.md", b"a".to_vec())];
+        // A file of the user's that is not a page stays.
+        fs::write(dir.path().join("actors/notes.txt"), "mine").unwrap();
+        let new = vec![
+            OutputFile::new("treaties/a.md", b"a".to_vec()),
+            OutputFile::new("actors/x.md", b"x".to_vec()),
+        ];
         assert_eq!(
             stale_files(dir.path(), &new),
-            vec!["treaties/b.md".to_string()]
+            vec!["actors/y.md".to_string(), "treaties/b.md".to_string()]
         );
         write_all(dir.path(), &new).unwrap();
         assert!(!dir.path().join("treaties/b.md").exists());
+        assert!(!dir.path().join("actors/y.md").exists());
+        assert!(dir.path().join("actors/notes.txt").exists());
         assert!(stale_files(dir.path(), &new).is_empty());
     }
 }
