@@ -103,3 +103,23 @@ fn the_bundled_data_is_in_the_canonical_layout() {
     let o = run(&["fmt", "--check"]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
 }
+
+#[test]
+fn the_bundled_reports_name_things_by_name_never_by_code() {
+    // What a reader reads — the committed markdown (the PDF shows the same text from the
+    // same briefing.json) — has no backticks: no id, field name or code in it.
+    let reports = workspace().join("reports");
+    let readme = std::fs::read_to_string(reports.join("README.md")).unwrap();
+    assert!(!readme.contains("\\`"), "{readme}");
+    for folder in ["treaties", "actors"] {
+        let pages: Vec<PathBuf> = std::fs::read_dir(reports.join(folder))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        assert!(pages.len() > 5, "{folder} pages are written");
+        for page in pages {
+            let text = std::fs::read_to_string(&page).unwrap();
+            assert!(!text.contains('`'), "{}: {text}", page.display());
+        }
+    }
+}

@@ -402,7 +402,33 @@ fn claim_view(
                 locator: s.locator.clone(),
             })
             .collect(),
-        responds_to: c.responds_to.iter().map(|r| r.to_string()).collect(),
+        responds_to: c
+            .responds_to
+            .iter()
+            .map(|r| match ctx.claim(r.as_str()) {
+                Some(other) => ClaimLink {
+                    id: r.to_string(),
+                    anchor: anchor(r.as_str()),
+                    treaty: other.treaty.as_ref().map(|t| t.to_string()),
+                    treaty_name: other
+                        .treaty
+                        .as_ref()
+                        .and_then(|t| ctx.treaty(t.as_str()))
+                        .map(|t| t.short_name.clone()),
+                    claimant: actor_name(ctx, other.claimant.as_str()),
+                    date: other.date.to_string(),
+                },
+                // Validation refuses an unknown reference; the id is all there is to show.
+                None => ClaimLink {
+                    id: r.to_string(),
+                    anchor: anchor(r.as_str()),
+                    treaty: None,
+                    treaty_name: None,
+                    claimant: r.to_string(),
+                    date: String::new(),
+                },
+            })
+            .collect(),
         findings: findings.get(c.id.as_str()).cloned().unwrap_or_default(),
     }
 }

@@ -222,8 +222,20 @@ pub struct ClaimView {
     pub verdict_note: Option<String>,
     pub verdict_citations: Vec<usize>,
     pub citations: Vec<CitationView>,
-    pub responds_to: Vec<String>,
+    /// The claims it answers, by who made them and when.
+    pub responds_to: Vec<ClaimLink>,
     pub findings: Vec<String>,
+}
+
+/// Another claim, as a reader finds it: who made it, when, and where it is.
+#[derive(Debug, Clone, Serialize)]
+pub struct ClaimLink {
+    pub id: String,
+    pub anchor: String,
+    pub treaty: Option<String>,
+    pub treaty_name: Option<String>,
+    pub claimant: String,
+    pub date: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
