@@ -364,6 +364,7 @@ fn claim_view(
             .map(|t| t.short_name.clone()),
         accused: c.accused.as_ref().map(|a| actor_name(ctx, a.as_str())),
         accused_id: c.accused.as_ref().map(|a| a.to_string()),
+        period_words: c.period.as_ref().map(words::period_words),
         asserts: asserts(ctx, c),
         period: c.period.map(|p| p.to_string()),
         asserted_status: c.asserted_status.map(|s| s.as_str().into()),

@@ -205,6 +205,8 @@ pub struct ClaimView {
     pub treaty_name: Option<String>,
     pub accused: Option<String>,
     pub accused_id: Option<String>,
+    /// The claim's period in words: "from 1999", "up to 2018-12-04".
+    pub period_words: Option<String>,
     /// What the claim asserts about the record, in words, when it asserts something checkable.
     pub asserts: Option<String>,
     pub period: Option<String>,
