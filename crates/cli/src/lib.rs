@@ -117,6 +117,27 @@ enum Command {
         #[command(flatten)]
         limits: LimitArgs,
     },
+    /// Write the record as data others load: CSV tables with a Frictionless Data Package
+    /// descriptor (datapackage.json) and the verdicts as schema.org ClaimReview
+    /// (claimreview.jsonld).
+    Export {
+        /// The data folder.
+        #[arg(long, default_value = "data")]
+        data: PathBuf,
+        /// Where to write the export.
+        #[arg(long, default_value = "export")]
+        out: PathBuf,
+        /// The date statuses are computed for (default: the latest event in the data).
+        #[arg(long)]
+        as_of: Option<String>,
+        /// Where the reports folder is published, for the claims' URLs in ClaimReview
+        /// (e.g. https://github.com/ORG/treatywatch/blob/main/reports/). Default: relative,
+        /// `../reports/`, right for an export folder beside reports/.
+        #[arg(long, default_value = "../reports/")]
+        base_url: String,
+        #[command(flatten)]
+        limits: LimitArgs,
+    },
     /// A treaty's status and every party's status on a date.
     Status {
         /// The treaty's id (e.g. inf).
@@ -245,6 +266,13 @@ pub fn run() -> ExitCode {
             check,
             limits,
         } => commands::report(data, out, as_of, templates, check, limits.limits()),
+        Command::Export {
+            data,
+            out,
+            as_of,
+            base_url,
+            limits,
+        } => commands::export(data, out, as_of, base_url, limits.limits()),
         Command::Status {
             treaty,
             as_of,

@@ -9,6 +9,7 @@
 //! still made — `briefing.typ` and `briefing.json` can be typeset by any Typst 0.15.
 
 pub mod diff;
+pub mod export;
 pub mod output;
 #[cfg(feature = "pdf")]
 pub mod pdf;
@@ -42,6 +43,7 @@ pub enum ReportError {
     #[cfg(feature = "pdf")]
     Pdf(pdf::PdfError),
     Json(serde_json::Error),
+    Export(String),
 }
 
 impl std::fmt::Display for ReportError {
@@ -59,6 +61,7 @@ impl std::fmt::Display for ReportError {
             #[cfg(feature = "pdf")]
             ReportError::Pdf(e) => e.fmt(f),
             ReportError::Json(e) => write!(f, "cannot serialise the report: {e}"),
+            ReportError::Export(e) => write!(f, "cannot export the record: {e}"),
         }
     }
 }
@@ -121,13 +124,34 @@ pub fn render_sources(
     Ok(files)
 }
 
-/// The text outputs of the dataset as of `options.as_of`.
+/// Where `report` writes the export (CSV tables, their Data Package, ClaimReview) inside the
+/// reports folder.
+pub const EXPORT_FOLDER: &str = "data";
+
+/// The text outputs of the dataset as of `options.as_of`: those of [`render_sources`] and the
+/// export in `data/`, its claim URLs relative to the reports folder.
 pub fn build_sources(
     data: &Dataset,
     outcome: &Outcome,
     options: &ReportOptions,
 ) -> Result<Vec<OutputFile>, ReportError> {
-    render_sources(&report::build(data, outcome, options.as_of), options)
+    let report = report::build(data, outcome, options.as_of);
+    let mut files = render_sources(&report, options)?;
+    let export = export::export_report(
+        data,
+        &report,
+        &export::ExportOptions {
+            as_of: options.as_of,
+            base_url: "../".into(),
+        },
+    )
+    .map_err(ReportError::Export)?;
+    files.extend(
+        export
+            .into_iter()
+            .map(|f| OutputFile::new(format!("{EXPORT_FOLDER}/{}", f.path), f.bytes)),
+    );
+    Ok(files)
 }
 
 /// Typesets `briefing.pdf` from the `briefing.typ` and `briefing.json` among `sources`.

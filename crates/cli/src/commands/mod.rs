@@ -13,6 +13,7 @@ use treatywatch_validator::{Options, Outcome, render, schema};
 use crate::Format;
 
 mod diff;
+mod export;
 mod fmt;
 mod generated;
 mod report;
@@ -21,6 +22,7 @@ mod status;
 mod validate;
 
 pub(crate) use diff::diff;
+pub(crate) use export::export;
 pub(crate) use fmt::fmt;
 pub(crate) use generated::{docs, schema};
 pub(crate) use report::report;

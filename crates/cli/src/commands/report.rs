@@ -5,7 +5,7 @@ use super::*;
 /// A briefing's date when none is given: the latest event recorded in the data, so that the
 /// same data always gives the same bytes — but never after today, so that a scheduled expiry
 /// recorded ahead of time does not date a briefing in the future.
-fn default_as_of(data: &Dataset, today: Date) -> Date {
+pub(super) fn default_as_of(data: &Dataset, today: Date) -> Date {
     let latest = treatywatch_reporting::latest_event(data);
     if latest.first_day() > today.last_day() {
         today

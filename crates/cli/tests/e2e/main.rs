@@ -8,6 +8,7 @@ use std::process::{Command, Output};
 mod authoring;
 mod bundled;
 mod changes;
+mod export;
 mod status;
 
 fn workspace() -> PathBuf {
