@@ -153,6 +153,24 @@ pub struct Action {
     /// Anything a reader should know: domestic votes, disputed effect, conflicting dates.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Where a treaty has several depositaries, each deposit of this act's instrument: the
+    /// act is dated by the earliest (rule `deposit-date`). Written by `treatywatch import
+    /// depositary`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deposits: Vec<Deposit>,
+}
+
+/// One deposit of an instrument with one depositary.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Deposit {
+    /// The depositary, as the depositary list names it (a government or an office).
+    #[schemars(schema_with = "non_empty_string")]
+    #[schemars(example = &"United Kingdom")]
+    pub depositary: String,
+    /// The day it was deposited there.
+    #[schemars(example = &"1968-11-27")]
+    pub date: Date,
 }
 
 /// An actor and its acts under a treaty. An empty `actions` list records a named non-party.

@@ -11,6 +11,7 @@ mod actor_not_existing;
 mod bilateral_signatories;
 mod claim_after_source;
 mod date_order;
+mod deposit_date;
 mod duplicate_id;
 mod duplicate_key;
 mod end_contradiction;
@@ -67,6 +68,7 @@ pub const ALL: &[&Rule] = &[
     &future_date::RULE,
     &reference_cycle::RULE,
     &notice_period::RULE,
+    &deposit_date::RULE,
     &role_mismatch::RULE,
     &ignored_file::RULE,
     &status_contradiction::RULE,
