@@ -5,6 +5,7 @@
 
 mod commands;
 mod diff;
+mod import;
 mod scaffold;
 
 use std::path::PathBuf;
@@ -138,6 +139,11 @@ enum Command {
         #[command(flatten)]
         limits: LimitArgs,
     },
+    /// Bring outside records into the data: `import depositary FILE.csv --treaty ID`.
+    Import {
+        #[command(subcommand)]
+        what: ImportKind,
+    },
     /// A treaty's status and every party's status on a date.
     Status {
         /// The treaty's id (e.g. inf).
@@ -227,6 +233,28 @@ enum Command {
     },
 }
 
+#[derive(Subcommand)]
+enum ImportKind {
+    /// Merge a depositary participation table (columns date,state,action,depositary; actions
+    /// Signatory, Ratification, Accession, Succession, Withdrawal; a row per deposit) into a
+    /// treaty's parties: one act per state and action, dated by its earliest deposit, every
+    /// deposit kept in the act's `deposits`. Nothing is written if a state name is unknown or
+    /// an act conflicts with the record.
+    Depositary {
+        /// The table (CSV, UTF-8, with a header row).
+        file: PathBuf,
+        /// The treaty's id.
+        #[arg(long)]
+        treaty: String,
+        /// The data folder.
+        #[arg(long, default_value = "data")]
+        data: PathBuf,
+        /// Create a state actor (data/actors/<id>.yaml) for each name that matches none.
+        #[arg(long)]
+        create_actors: bool,
+    },
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum StatusFormat {
     Text,
@@ -273,6 +301,15 @@ pub fn run() -> ExitCode {
             base_url,
             limits,
         } => commands::export(data, out, as_of, base_url, limits.limits()),
+        Command::Import {
+            what:
+                ImportKind::Depositary {
+                    file,
+                    treaty,
+                    data,
+                    create_actors,
+                },
+        } => import::depositary(&data, &file, &treaty, create_actors),
         Command::Status {
             treaty,
             as_of,

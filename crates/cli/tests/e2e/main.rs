@@ -9,6 +9,7 @@ mod authoring;
 mod bundled;
 mod changes;
 mod export;
+mod import;
 mod status;
 
 fn workspace() -> PathBuf {
