@@ -535,21 +535,8 @@ fn actors(ctx: &Index<'_>) -> Table {
     }
 }
 
-/// Claims made on or before the as-of date, by date then id.
-fn dated_claims<'a>(ctx: &Index<'a>, as_of: Date) -> Vec<&'a treatywatch_model::Claim> {
-    let mut claims: Vec<_> = ctx
-        .claims()
-        .map(|(_, c)| c)
-        .filter(|c| !c.date.is_certainly_after(&as_of))
-        .collect();
-    claims.sort_by(|a, b| {
-        (a.date.sort_key(), a.id.as_str()).cmp(&(b.date.sort_key(), b.id.as_str()))
-    });
-    claims
-}
-
 fn claims(ctx: &Index<'_>, as_of: Date) -> Table {
-    let rows = dated_claims(ctx, as_of)
+    let rows = crate::report::claims_until(ctx, as_of)
         .into_iter()
         .map(|c| {
             let [date, first, last] = date3(Some(&c.date));
@@ -610,7 +597,7 @@ fn claims(ctx: &Index<'_>, as_of: Date) -> Table {
 }
 
 fn assessments(ctx: &Index<'_>, as_of: Date) -> Table {
-    let rows = dated_claims(ctx, as_of)
+    let rows = crate::report::claims_until(ctx, as_of)
         .into_iter()
         .filter_map(|c| {
             let a = c.assessment.as_ref()?;

@@ -8,7 +8,7 @@ use treatywatch_model::{Actor, ActorKind, Claim, Date, Treaty};
 use super::views::{
     ActorActView, ActorTreatyView, ActorView, ClaimRef, Finding, FindingRef, RoleView,
 };
-use super::{Numbering, actor_name, anchor, status_name};
+use super::{Numbering, actor_name, anchor, status_name, treaty_name};
 
 /// Every actor: states and organisations first, then persons, each group by name (then id).
 pub(super) fn actor_views(
@@ -155,11 +155,7 @@ fn claim_ref(ctx: &Index<'_>, c: &Claim, relation: &str, findings: &[Finding]) -
         anchor: anchor(c.id.as_str()),
         date: c.date.to_string(),
         treaty: c.treaty.as_ref().map(|t| t.to_string()),
-        treaty_name: c
-            .treaty
-            .as_ref()
-            .and_then(|t| ctx.treaty(t.as_str()))
-            .map(|t| t.short_name.clone()),
+        treaty_name: treaty_name(ctx, c.treaty.as_ref()),
         claimant: actor_name(ctx, c.claimant.as_str()),
         claimant_id: c.claimant.to_string(),
         summary: c.summary.clone(),

@@ -44,6 +44,26 @@ fn status_name<T: Copy>(status: &Status<T>, name: impl Fn(T) -> &'static str) ->
     }
 }
 
+/// The claims made on or before `as_of`, by date then id: those a briefing or an export of
+/// that date holds.
+pub(crate) fn claims_until<'a>(ctx: &Index<'a>, as_of: Date) -> Vec<&'a Claim> {
+    let mut claims: Vec<&Claim> = ctx
+        .claims()
+        .map(|(_, c)| c)
+        .filter(|c| !c.date.is_certainly_after(&as_of))
+        .collect();
+    claims.sort_by(|a, b| {
+        (a.date.sort_key(), a.id.as_str()).cmp(&(b.date.sort_key(), b.id.as_str()))
+    });
+    claims
+}
+
+/// A treaty's short name, from its id.
+fn treaty_name(ctx: &Index<'_>, id: Option<&treatywatch_model::Id>) -> Option<String> {
+    id.and_then(|t| ctx.treaty(t.as_str()))
+        .map(|t| t.short_name.clone())
+}
+
 /// A claim's anchor in its treaty's section (PDF) and page (markdown).
 fn anchor(claim: &str) -> String {
     format!("claim-{claim}")
@@ -70,14 +90,7 @@ pub fn build(data: &Dataset, outcome: &Outcome, as_of: Date) -> Report {
     }
 
     // Claims made on or before the as-of date, grouped by treaty, in date order.
-    let mut claims: Vec<&Claim> = ctx
-        .claims()
-        .map(|(_, c)| c)
-        .filter(|c| !c.date.is_certainly_after(&as_of))
-        .collect();
-    claims.sort_by(|a, b| {
-        (a.date.sort_key(), a.id.as_str()).cmp(&(b.date.sort_key(), b.id.as_str()))
-    });
+    let claims = claims_until(&ctx, as_of);
     let mut by_treaty: BTreeMap<String, Vec<&Claim>> = BTreeMap::new();
     let mut other = Vec::new();
     for c in &claims {
@@ -190,9 +203,7 @@ fn findings<'o>(
             claim: claim.map(|c| c.id.to_string()),
             anchor: claim.map(|c| anchor(c.id.as_str())),
             treaty: treaty.map(|t| t.to_string()),
-            treaty_name: treaty
-                .and_then(|t| ctx.treaty(t.as_str()))
-                .map(|t| t.short_name.clone()),
+            treaty_name: treaty_name(ctx, treaty),
             claimant: claim.map(|c| actor_name(ctx, c.claimant.as_str())),
             claimant_id: claim.map(|c| c.claimant.to_string()),
             claimant_office: claim.and_then(|c| office_on(ctx, c.claimant.as_str(), c)),
@@ -357,11 +368,7 @@ fn claim_view(
         on_behalf_of_id: c.on_behalf_of.as_ref().map(|b| b.to_string()),
         kind: c.kind.as_str().into(),
         treaty: c.treaty.as_ref().map(|t| t.to_string()),
-        treaty_name: c
-            .treaty
-            .as_ref()
-            .and_then(|t| ctx.treaty(t.as_str()))
-            .map(|t| t.short_name.clone()),
+        treaty_name: treaty_name(ctx, c.treaty.as_ref()),
         accused: c.accused.as_ref().map(|a| actor_name(ctx, a.as_str())),
         accused_id: c.accused.as_ref().map(|a| a.to_string()),
         period_words: c.period.as_ref().map(words::period_words),
@@ -411,11 +418,7 @@ fn claim_view(
                     id: r.to_string(),
                     anchor: anchor(r.as_str()),
                     treaty: other.treaty.as_ref().map(|t| t.to_string()),
-                    treaty_name: other
-                        .treaty
-                        .as_ref()
-                        .and_then(|t| ctx.treaty(t.as_str()))
-                        .map(|t| t.short_name.clone()),
+                    treaty_name: treaty_name(ctx, other.treaty.as_ref()),
                     claimant: actor_name(ctx, other.claimant.as_str()),
                     date: other.date.to_string(),
                 },
