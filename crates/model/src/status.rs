@@ -276,8 +276,8 @@ impl Treaty {
             return Vec::new();
         }
         // An event is possible from its first day and certain from its last (a year's act has
-        // certainly happened on 31 December), and the answer may also change the day after, so
-        // the answer on a breakpoint holds until the next one.
+        // certainly happened on 31 December): every status changes only on those days, so the
+        // answer on a breakpoint holds until the next one.
         let mut breakpoints = vec![first];
         let mut dates: Vec<Date> = vec![self.opened];
         dates.extend(self.entry_into_force);
@@ -287,7 +287,7 @@ impl Treaty {
         }
         dates.extend(self.successions_from(actor));
         for d in dates {
-            for day in [d.first_day(), d.last_day(), d.last_day() + 1] {
+            for day in [d.first_day(), d.last_day()] {
                 if day > first && day <= last {
                     breakpoints.push(day);
                 }

@@ -325,7 +325,7 @@ fn treaty_row(
     dates.extend(t.entry_into_force);
     dates.extend(t.end.as_ref().map(|e| e.date));
     for d in dates {
-        for day in [d.first_day(), d.last_day(), d.last_day() + 1] {
+        for day in [d.first_day(), d.last_day()] {
             if day > axis.first_day && day <= drawn_until {
                 breakpoints.push(day);
             }
