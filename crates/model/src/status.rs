@@ -287,11 +287,11 @@ impl Treaty {
         }
         dates.extend(self.successions_from(actor));
         for d in dates {
-            for day in [d.first_day(), d.last_day()] {
-                if day > first && day <= last {
-                    breakpoints.push(day);
-                }
-            }
+            breakpoints.extend(
+                [d.first_day(), d.last_day()]
+                    .into_iter()
+                    .filter(|day| (first..=last).contains(day)),
+            );
         }
         breakpoints.sort_unstable();
         breakpoints.dedup();
