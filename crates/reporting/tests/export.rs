@@ -158,7 +158,7 @@ fn reduced_precision_dates_get_their_first_and_last_day() {
 
 #[test]
 fn csv_is_rfc_4180() {
-    let table = export::Table {
+    static SPEC: export::Spec = export::Spec {
         name: "t",
         title: "T",
         description: "",
@@ -180,6 +180,9 @@ fn csv_is_rfc_4180() {
         ],
         primary_key: &["a"],
         foreign_keys: &[],
+    };
+    let table = export::Table {
+        spec: &SPEC,
         rows: vec![
             vec!["x, y".into(), "say \"no\"".into()],
             vec!["two\nlines".into(), String::new()],
@@ -232,4 +235,39 @@ fn claimreview_holds_editorial_verdicts_only_with_urls_from_the_base() {
     let findings = get(&files, "findings.csv");
     assert!(findings.contains("author-2019-02-03-start-ii-in-force"));
     assert!(!get(&files, "claimreview.jsonld").contains("status-contradiction"));
+}
+
+#[test]
+fn enumerated_columns_allow_exactly_the_models_names() {
+    use strum::IntoEnumIterator;
+    use treatywatch_model::{
+        ActionKind, ActorKind, ClaimKind, EndReason, SourceKind, TreatyKind, Verdict,
+    };
+    fn names<E: IntoEnumIterator>(name: impl Fn(&E) -> &'static str) -> Vec<&'static str> {
+        E::iter().map(|e| name(&e)).collect()
+    }
+    let values = |table: &str, column: &str| -> Vec<&'static str> {
+        let spec = export::SPECS.iter().find(|s| s.name == table).unwrap();
+        spec.fields
+            .iter()
+            .find(|f| f.name == column)
+            .unwrap()
+            .values
+            .to_vec()
+    };
+    assert_eq!(values("actions", "action"), names(ActionKind::as_str));
+    assert_eq!(values("claims", "kind"), names(ClaimKind::as_str));
+    assert_eq!(values("assessments", "verdict"), names(Verdict::as_str));
+    assert_eq!(values("actors", "kind"), names(ActorKind::as_str));
+    assert_eq!(values("treaties", "kind"), names(TreatyKind::as_str));
+    assert_eq!(values("sources", "kind"), names(SourceKind::as_str));
+    let doc = export::SPECS[0]
+        .fields
+        .iter()
+        .find(|f| f.name == "end_reason")
+        .unwrap()
+        .description;
+    for r in names(EndReason::as_str) {
+        assert!(doc.contains(r), "{r} is not listed in {doc:?}");
+    }
 }

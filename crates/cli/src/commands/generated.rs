@@ -2,8 +2,8 @@
 
 use super::*;
 
-/// `docs/rules.md` is generated whole; `docs/data-model.md` is written by hand but for its
-/// field tables, which are filled between their markers.
+/// `docs/rules.md` and `docs/export.md` are generated whole; `docs/data-model.md` is written
+/// by hand but for its field tables, which are filled between their markers.
 pub(crate) fn docs(dir: &Path, check: bool) -> Result<ExitCode, String> {
     let model_path = dir.join("data-model.md");
     let model = std::fs::read_to_string(&model_path)
@@ -16,6 +16,10 @@ pub(crate) fn docs(dir: &Path, check: bool) -> Result<ExitCode, String> {
             treatywatch_validator::docs::rules_markdown(),
         ),
         (model_path, filled),
+        (
+            dir.join("export.md"),
+            treatywatch_reporting::export::tables_markdown(),
+        ),
     ];
     sync_generated(&files, check, "docs", "treatywatch docs")
 }

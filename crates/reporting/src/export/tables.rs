@@ -58,21 +58,26 @@ pub struct ForeignKey {
     pub key: &'static [&'static str],
 }
 
-/// A table: its file, what it holds, its columns, key and references, and its rows.
-pub struct Table {
+/// What a table is: its file, what it holds, its columns, key and references.
+pub struct Spec {
     pub name: &'static str,
     pub title: &'static str,
     pub description: &'static str,
     pub fields: &'static [Field],
     pub primary_key: &'static [&'static str],
     pub foreign_keys: &'static [ForeignKey],
-    pub rows: Vec<Vec<String>>,
 }
 
-impl Table {
+impl Spec {
     pub fn file_name(&self) -> String {
         format!("{}.csv", self.name)
     }
+}
+
+/// A table: what it is, and its rows.
+pub struct Table {
+    pub spec: &'static Spec,
+    pub rows: Vec<Vec<String>>,
 }
 
 /// A date's three columns: as written, its first possible day, its last.
@@ -333,10 +338,20 @@ const EVIDENCE_FIELDS: &[Field] = &[
 const SOURCE_FIELDS: &[Field] = &[
     required("id", "string", "the source's id"),
     required("title", "string", "its title"),
-    required(
+    one_of(
         "kind",
-        "string",
-        "what it is (treaty-text, news, official, …)",
+        &[
+            "transcript",
+            "statement",
+            "report",
+            "news",
+            "opinion",
+            "treaty-text",
+            "law",
+            "academic",
+            "other",
+        ],
+        "what it is",
     ),
     required("publisher", "string", "who published it"),
     field("authors", "string", "its authors, \"; \""),
@@ -352,6 +367,160 @@ const TO_TREATY: ForeignKey = ForeignKey {
     table: "treaties",
     key: &["id"],
 };
+
+const TREATIES_SPEC: Spec = Spec {
+    name: "treaties",
+    title: "Treaties",
+    description: "Every treaty of the record, with its status on the as-of date.",
+    fields: TREATY_FIELDS,
+    primary_key: &["id"],
+    foreign_keys: &[],
+};
+
+const PARTIES_SPEC: Spec = Spec {
+    name: "parties",
+    title: "Parties",
+    description: "Every recorded party of every treaty: its status on the as-of date and whether the treaty bound it then (yes, no or uncertain).",
+    fields: PARTY_FIELDS,
+    primary_key: &["treaty", "actor"],
+    foreign_keys: &[
+        TO_TREATY,
+        ForeignKey {
+            fields: &["actor"],
+            table: "actors",
+            key: &["id"],
+        },
+    ],
+};
+
+const ACTIONS_SPEC: Spec = Spec {
+    name: "actions",
+    title: "Acts",
+    description: "Every recorded act of every party — signature, ratification, accession, succession, suspension, resumption, notice, withdrawal, revocation — as recorded, including acts after the as-of date.",
+    fields: ACTION_FIELDS,
+    primary_key: &["treaty", "actor", "number"],
+    foreign_keys: &[
+        ForeignKey {
+            fields: &["treaty", "actor"],
+            table: "parties",
+            key: &["treaty", "actor"],
+        },
+        ForeignKey {
+            fields: &["from"],
+            table: "actors",
+            key: &["id"],
+        },
+        ForeignKey {
+            fields: &["source"],
+            table: "sources",
+            key: &["id"],
+        },
+    ],
+};
+
+const ACTORS_SPEC: Spec = Spec {
+    name: "actors",
+    title: "Actors",
+    description: "States, organisations and persons.",
+    fields: ACTOR_FIELDS,
+    primary_key: &["id"],
+    foreign_keys: &[],
+};
+
+const CLAIMS_SPEC: Spec = Spec {
+    name: "claims",
+    title: "Claims",
+    description: "Claims made on or before the as-of date: who, when, for whom, about which treaty and whose conduct, what they assert, in the claimant's words.",
+    fields: CLAIM_FIELDS,
+    primary_key: &["id"],
+    foreign_keys: &[
+        TO_TREATY,
+        ForeignKey {
+            fields: &["claimant"],
+            table: "actors",
+            key: &["id"],
+        },
+        ForeignKey {
+            fields: &["on_behalf_of"],
+            table: "actors",
+            key: &["id"],
+        },
+        ForeignKey {
+            fields: &["accused"],
+            table: "actors",
+            key: &["id"],
+        },
+        ForeignKey {
+            fields: &["party"],
+            table: "actors",
+            key: &["id"],
+        },
+    ],
+};
+
+const ASSESSMENTS_SPEC: Spec = Spec {
+    name: "assessments",
+    title: "Assessments",
+    description: "The editorial verdicts on claims, with their reasons.",
+    fields: ASSESSMENT_FIELDS,
+    primary_key: &["claim"],
+    foreign_keys: &[ForeignKey {
+        fields: &["claim"],
+        table: "claims",
+        key: &["id"],
+    }],
+};
+
+const FINDINGS_SPEC: Spec = Spec {
+    name: "findings",
+    title: "Findings",
+    description: "Claims that conflict with the record as of the as-of date, found by the rules (machine findings, not editorial verdicts); their evidence is in finding_evidence.",
+    fields: FINDING_FIELDS,
+    primary_key: &["number"],
+    foreign_keys: &[
+        ForeignKey {
+            fields: &["claim"],
+            table: "claims",
+            key: &["id"],
+        },
+        TO_TREATY,
+    ],
+};
+
+const FINDING_EVIDENCE_SPEC: Spec = Spec {
+    name: "finding_evidence",
+    title: "Evidence of the findings",
+    description: "The dated acts of the record that contradict each finding's claim, with their sources.",
+    fields: EVIDENCE_FIELDS,
+    primary_key: &["finding", "number"],
+    foreign_keys: &[ForeignKey {
+        fields: &["finding"],
+        table: "findings",
+        key: &["number"],
+    }],
+};
+
+const SOURCES_SPEC: Spec = Spec {
+    name: "sources",
+    title: "Sources",
+    description: "The documents the record and the claims are taken from.",
+    fields: SOURCE_FIELDS,
+    primary_key: &["id"],
+    foreign_keys: &[],
+};
+
+/// Every table's spec, in the order the descriptor lists them.
+pub const SPECS: [&Spec; 9] = [
+    &TREATIES_SPEC,
+    &PARTIES_SPEC,
+    &ACTIONS_SPEC,
+    &ACTORS_SPEC,
+    &CLAIMS_SPEC,
+    &ASSESSMENTS_SPEC,
+    &FINDINGS_SPEC,
+    &FINDING_EVIDENCE_SPEC,
+    &SOURCES_SPEC,
+];
 
 /// Every table of the record as of the report's date, in the order the descriptor lists them.
 pub fn tables(ctx: &Index<'_>, report: &Report, as_of: Date) -> Vec<Table> {
@@ -409,12 +578,7 @@ fn treaties(ctx: &Index<'_>, report: &Report, as_of: Date) -> Table {
         })
         .collect();
     Table {
-        name: "treaties",
-        title: "Treaties",
-        description: "Every treaty of the record, with its status on the as-of date.",
-        fields: TREATY_FIELDS,
-        primary_key: &["id"],
-        foreign_keys: &[],
+        spec: &TREATIES_SPEC,
         rows,
     }
 }
@@ -436,19 +600,7 @@ fn parties(ctx: &Index<'_>, report: &Report, as_of: Date) -> Table {
         }
     }
     Table {
-        name: "parties",
-        title: "Parties",
-        description: "Every recorded party of every treaty: its status on the as-of date and whether the treaty bound it then (yes, no or uncertain).",
-        fields: PARTY_FIELDS,
-        primary_key: &["treaty", "actor"],
-        foreign_keys: &[
-            TO_TREATY,
-            ForeignKey {
-                fields: &["actor"],
-                table: "actors",
-                key: &["id"],
-            },
-        ],
+        spec: &PARTIES_SPEC,
         rows,
     }
 }
@@ -475,28 +627,7 @@ fn actions(ctx: &Index<'_>, report: &Report) -> Table {
         }
     }
     Table {
-        name: "actions",
-        title: "Acts",
-        description: "Every recorded act of every party — signature, ratification, accession, succession, suspension, resumption, notice, withdrawal, revocation — as recorded, including acts after the as-of date.",
-        fields: ACTION_FIELDS,
-        primary_key: &["treaty", "actor", "number"],
-        foreign_keys: &[
-            ForeignKey {
-                fields: &["treaty", "actor"],
-                table: "parties",
-                key: &["treaty", "actor"],
-            },
-            ForeignKey {
-                fields: &["from"],
-                table: "actors",
-                key: &["id"],
-            },
-            ForeignKey {
-                fields: &["source"],
-                table: "sources",
-                key: &["id"],
-            },
-        ],
+        spec: &ACTIONS_SPEC,
         rows,
     }
 }
@@ -525,12 +656,7 @@ fn actors(ctx: &Index<'_>) -> Table {
         })
         .collect();
     Table {
-        name: "actors",
-        title: "Actors",
-        description: "States, organisations and persons.",
-        fields: ACTOR_FIELDS,
-        primary_key: &["id"],
-        foreign_keys: &[],
+        spec: &ACTORS_SPEC,
         rows,
     }
 }
@@ -564,34 +690,7 @@ fn claims(ctx: &Index<'_>, as_of: Date) -> Table {
         })
         .collect();
     Table {
-        name: "claims",
-        title: "Claims",
-        description: "Claims made on or before the as-of date: who, when, for whom, about which treaty and whose conduct, what they assert, in the claimant's words.",
-        fields: CLAIM_FIELDS,
-        primary_key: &["id"],
-        foreign_keys: &[
-            TO_TREATY,
-            ForeignKey {
-                fields: &["claimant"],
-                table: "actors",
-                key: &["id"],
-            },
-            ForeignKey {
-                fields: &["on_behalf_of"],
-                table: "actors",
-                key: &["id"],
-            },
-            ForeignKey {
-                fields: &["accused"],
-                table: "actors",
-                key: &["id"],
-            },
-            ForeignKey {
-                fields: &["party"],
-                table: "actors",
-                key: &["id"],
-            },
-        ],
+        spec: &CLAIMS_SPEC,
         rows,
     }
 }
@@ -611,16 +710,7 @@ fn assessments(ctx: &Index<'_>, as_of: Date) -> Table {
         })
         .collect();
     Table {
-        name: "assessments",
-        title: "Assessments",
-        description: "The editorial verdicts on claims, with their reasons.",
-        fields: ASSESSMENT_FIELDS,
-        primary_key: &["claim"],
-        foreign_keys: &[ForeignKey {
-            fields: &["claim"],
-            table: "claims",
-            key: &["id"],
-        }],
+        spec: &ASSESSMENTS_SPEC,
         rows,
     }
 }
@@ -645,19 +735,7 @@ fn findings(report: &Report) -> Table {
         })
         .collect();
     Table {
-        name: "findings",
-        title: "Findings",
-        description: "Claims that conflict with the record as of the as-of date, found by the rules (machine findings, not editorial verdicts); their evidence is in finding_evidence.",
-        fields: FINDING_FIELDS,
-        primary_key: &["number"],
-        foreign_keys: &[
-            ForeignKey {
-                fields: &["claim"],
-                table: "claims",
-                key: &["id"],
-            },
-            TO_TREATY,
-        ],
+        spec: &FINDINGS_SPEC,
         rows,
     }
 }
@@ -684,16 +762,7 @@ fn evidence(report: &Report) -> Table {
         }
     }
     Table {
-        name: "finding_evidence",
-        title: "Evidence of the findings",
-        description: "The dated acts of the record that contradict each finding's claim, with their sources.",
-        fields: EVIDENCE_FIELDS,
-        primary_key: &["finding", "number"],
-        foreign_keys: &[ForeignKey {
-            fields: &["finding"],
-            table: "findings",
-            key: &["number"],
-        }],
+        spec: &FINDING_EVIDENCE_SPEC,
         rows,
     }
 }
@@ -720,12 +789,7 @@ fn sources(ctx: &Index<'_>) -> Table {
         })
         .collect();
     Table {
-        name: "sources",
-        title: "Sources",
-        description: "The documents the record and the claims are taken from.",
-        fields: SOURCE_FIELDS,
-        primary_key: &["id"],
-        foreign_keys: &[],
+        spec: &SOURCES_SPEC,
         rows,
     }
 }
