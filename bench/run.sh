@@ -88,3 +88,7 @@ if [ -d "$work/data-10000" ]; then
   grep -o 'wrote [0-9]* files' "$work/out" || cat "$work/err"
   echo "pages: $(pdfinfo "$work/reports-10k/briefing.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')"
 fi
+if [ -d "$work/data-10000" ]; then
+  measure_median "treatywatch export (10k claims)" $tw export --data "$work/data-10000" --as-of 2026-11-27 --out "$work/export-10k"
+  grep -o 'wrote [0-9]* files' "$work/out" || cat "$work/err"
+fi
