@@ -123,3 +123,22 @@ fn the_bundled_reports_name_things_by_name_never_by_code() {
         }
     }
 }
+
+#[test]
+fn every_claimreview_url_leads_to_its_claim_in_the_committed_reports() {
+    let reports = workspace().join("reports");
+    let text = std::fs::read_to_string(reports.join("data/claimreview.jsonld")).unwrap();
+    let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let graph = doc["@graph"].as_array().unwrap();
+    assert!(graph.len() > 40, "{}", graph.len());
+    for review in graph {
+        let url = review["url"].as_str().unwrap();
+        // Relative to reports/data/: ../treaties/<treaty>.md#claim-<id> or ../README.md#…
+        let (page, anchor) = url.strip_prefix("../").unwrap().split_once('#').unwrap();
+        let page_text = std::fs::read_to_string(reports.join(page)).unwrap();
+        assert!(
+            page_text.contains(&format!("<a id=\"{anchor}\"></a>")),
+            "{url}: no such anchor in {page}"
+        );
+    }
+}
