@@ -131,6 +131,35 @@ fn dash_column(text: &str, list: &Node) -> Option<usize> {
     (first.span.column as usize).checked_sub(3)
 }
 
+/// Items appended to the block list `key` of the block mapping `map`: after the list's last
+/// item, or as a new `key` after the mapping's last key. `items` writes the items with their
+/// `-` at the column it is given.
+fn append_to_list(
+    text: &str,
+    map: &Node,
+    key: &str,
+    items: impl Fn(usize) -> String,
+) -> Option<Edit> {
+    let (offset, lines) = match map.get(key) {
+        Some(list) => (after(text, list), items(dash_column(text, list)?)),
+        None => {
+            let indent = (map.span.column as usize).checked_sub(1)?;
+            let lines = format!("{}{key}:\n{}", " ".repeat(indent), items(indent + 2));
+            (after(text, map), lines)
+        }
+    };
+    Some(Edit {
+        offset,
+        text: at_line_start(text, offset, lines),
+    })
+}
+
+/// Whether `node` is written as a block mapping (not `{…}`).
+fn is_block_map(text: &str, node: &Node) -> bool {
+    let start = node.span.start as usize;
+    matches!(node.value, NodeValue::Map(_)) && text.get(start..start + 1) != Some("{")
+}
+
 /// New acts after the last act of a party (`actions` is its block list).
 pub(crate) fn add_acts(text: &str, actions: &Node, acts: &[Action]) -> Option<Edit> {
     let indent = dash_column(text, actions)?;
@@ -145,62 +174,16 @@ pub(crate) fn add_acts(text: &str, actions: &Node, acts: &[Action]) -> Option<Ed
 /// New deposits under an act written as a block mapping: after its `deposits` list, or as a
 /// new `deposits` key after its last key.
 pub(crate) fn add_deposits(text: &str, act: &Node, deposits: &[Deposit]) -> Option<Edit> {
-    let NodeValue::Map(_) = &act.value else {
-        return None;
-    };
-    let start = act.span.start as usize;
-    if text.get(start..start + 1) == Some("{") {
+    if !is_block_map(text, act) {
         return None;
     }
-    match act.get("deposits") {
-        Some(list) => {
-            let indent = dash_column(text, list)?;
-            let offset = after(text, list);
-            Some(Edit {
-                offset,
-                text: at_line_start(text, offset, deposits_lines(indent, deposits)),
-            })
-        }
-        None => {
-            let indent = (act.span.column as usize).checked_sub(1)?;
-            let offset = after(text, act);
-            let lines = format!(
-                "{}deposits:\n{}",
-                " ".repeat(indent),
-                deposits_lines(indent + 2, deposits)
-            );
-            Some(Edit {
-                offset,
-                text: at_line_start(text, offset, lines),
-            })
-        }
-    }
+    append_to_list(text, act, "deposits", |indent| {
+        deposits_lines(indent, deposits)
+    })
 }
 
 /// A new party after the treaty's last party, or a `parties` list at the end of a treaty
 /// that has none.
 pub(crate) fn add_party(text: &str, treaty: &Node, party: &Party) -> Option<Edit> {
-    match treaty.get("parties") {
-        Some(list) => {
-            let indent = dash_column(text, list)?;
-            let offset = after(text, list);
-            Some(Edit {
-                offset,
-                text: at_line_start(text, offset, party_lines(indent, party)),
-            })
-        }
-        None => {
-            let indent = (treaty.span.column as usize).checked_sub(1)?;
-            let offset = after(text, treaty);
-            let lines = format!(
-                "{}parties:\n{}",
-                " ".repeat(indent),
-                party_lines(indent + 2, party)
-            );
-            Some(Edit {
-                offset,
-                text: at_line_start(text, offset, lines),
-            })
-        }
-    }
+    append_to_list(text, treaty, "parties", |indent| party_lines(indent, party))
 }

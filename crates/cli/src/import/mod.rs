@@ -40,12 +40,15 @@ pub(crate) fn depositary(
     let Some(record) = data
         .records
         .iter()
-        .find(|r| r.id() == Some(treaty_id) && matches!(r.record, Some(Record::Treaty(_))))
+        .find(|r| r.id() == Some(treaty_id) && r.kind == treatywatch_model::RecordKind::Treaty)
     else {
         return Err(format!("no treaty `{treaty_id}` in {}", data_dir.display()));
     };
     let Some(Record::Treaty(treaty)) = &record.record else {
-        return Err(format!("no treaty `{treaty_id}`"));
+        return Err(format!(
+            "the treaty `{treaty_id}` ({}) does not fit the data model; run `treatywatch validate` and fix it first",
+            data.files[record.file].path
+        ));
     };
     let rows = match table::read(file) {
         Ok(rows) => rows,

@@ -177,3 +177,39 @@ fn a_malformed_table_is_reported_by_line() {
         stderr(&o)
     );
 }
+
+#[test]
+fn a_treaty_that_does_not_fit_the_model_or_has_flow_style_acts_is_left_untouched() {
+    let (dir, data) = scratch();
+    let treaty = data.join("treaties/npt.yaml");
+    let head = "# A treaty record.\nid: npt\nname: Treaty on the Non-Proliferation of Nuclear Weapons\nshort_name: NPT\nkind: multilateral\nopened: 1968-07-01\nentry_into_force: 1970-03-05\n";
+    let table = dir.path().join("two.csv");
+    std::fs::write(
+        &table,
+        "date,state,action,depositary\n1969-01-21,Mexico,Ratification,Washington\n1969-01-21,Mexico,Ratification,London\n",
+    )
+    .unwrap();
+    // No `parties`: the record does not fit the model; the import says so (exit 2).
+    std::fs::write(&treaty, head).unwrap();
+    let o = import(&data, table.to_str().unwrap(), &[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("does not fit the data model"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(read(&treaty), head);
+    // Acts written in flow style are not rewritten: the import says so and writes nothing.
+    let flow = format!(
+        "{head}parties:\n  - actor: mex\n    actions: [{{action: signature, date: 1968-07-26}}]\n"
+    );
+    std::fs::write(&treaty, &flow).unwrap();
+    let o = import(&data, table.to_str().unwrap(), &[]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("Mexico's acts in the treaty's file are not a block list"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(read(&treaty), flow);
+}
