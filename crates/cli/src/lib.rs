@@ -95,6 +95,15 @@ enum Command {
         /// Also list warnings and notes silenced by `allow`, with their reasons.
         #[arg(long)]
         show_allowed: bool,
+        /// Keep each claim file's results in DIR (`validate.cache`) and reuse them while the
+        /// file, this build, --as-of, the limits and every file other than claim files are
+        /// unchanged. The output is the same as without it.
+        #[arg(long, value_name = "DIR")]
+        cache: Option<PathBuf>,
+        /// Read claim files in batches of at most this many bytes (at least one file each;
+        /// 0: all at once). Bounds the memory; the output is the same for every size.
+        #[arg(long, value_name = "BYTES", default_value_t = 32 * 1024 * 1024)]
+        batch_bytes: u64,
         #[command(flatten)]
         limits: LimitArgs,
     },
@@ -277,6 +286,8 @@ pub fn run() -> ExitCode {
             as_of,
             deny_warnings,
             show_allowed,
+            cache,
+            batch_bytes,
             limits,
         } => commands::validate(commands::ValidateArgs {
             data,
@@ -284,6 +295,10 @@ pub fn run() -> ExitCode {
             as_of,
             deny_warnings,
             show_allowed,
+            cache,
+            batching: treatywatch_validator::Batching {
+                max_bytes: (batch_bytes > 0).then_some(batch_bytes),
+            },
             limits: limits.limits(),
         }),
         Command::Report {

@@ -4,7 +4,9 @@
 
 use crate::tree::Span;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// The data is wrong: blocks a merge.
@@ -27,7 +29,7 @@ impl Severity {
 
 /// One dated act of the record that decides a finding: what happened, when, to which treaty,
 /// by which actor, and the sources that say so. `text` says it in words, with names.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Evidence {
     /// The date as recorded (EDTF); `None` for what the record lacks ("never in force").
     pub date: Option<String>,

@@ -1,29 +1,71 @@
 //! The dataset's id index: every record by its id, typed, for the checks and the reports.
 
+use std::ops::Range;
+
 use rustc_hash::FxHashMap;
 use treatywatch_model::{Actor, Claim, Record, RecordKind, Source, Treaty};
 
 use crate::{Dataset, LoadedRecord};
 
 /// Looks records up by id. Built once per run; borrows the dataset.
+///
+/// An id names the first record that has it, **records other than claims first**: the first
+/// actor, treaty or source with the id, else the first claim. So what an id names never
+/// depends on the claims read so far, and claims can be checked in batches.
 pub struct Index<'a> {
     pub data: &'a Dataset,
-    /// Id → index of the first record with that id.
+    /// Id → index of the record it names.
     by_id: FxHashMap<&'a str, usize>,
+    /// The records the iterators ([`Index::claims`], …) go over.
+    iterated: Range<usize>,
 }
 
 impl<'a> Index<'a> {
     pub fn new(data: &'a Dataset) -> Index<'a> {
+        Index::split(data, true, 0..data.records.len())
+    }
+
+    /// An index that looks ids up among the records other than claims only (or among all,
+    /// with `claims_looked_up`) and iterates `records[iterated]`: for checking claims in
+    /// batches, each against the other records and never against another batch.
+    pub fn split(data: &'a Dataset, claims_looked_up: bool, iterated: Range<usize>) -> Index<'a> {
         // Ids are looked up for every reference: FxHash is several times faster than SipHash,
         // and ids come from the reviewed data, not from an attacker choosing hash collisions
         // at scale (a pull request large enough to try is visible in review).
-        let mut by_id = FxHashMap::with_capacity_and_hasher(data.records.len(), Default::default());
-        for (i, r) in data.records.iter().enumerate() {
-            if let Some(id) = r.id() {
-                by_id.entry(id).or_insert(i);
+        let mut by_id = FxHashMap::default();
+        for claims in [false, true] {
+            if claims && !claims_looked_up {
+                break;
+            }
+            for (i, r) in data.records.iter().enumerate() {
+                if (r.kind == RecordKind::Claim) != claims {
+                    continue;
+                }
+                if let Some(id) = r.id() {
+                    by_id.entry(id).or_insert(i);
+                }
             }
         }
-        Index { data, by_id }
+        let end = iterated.end.min(data.records.len());
+        Index {
+            data,
+            by_id,
+            iterated: iterated.start.min(end)..end,
+        }
+    }
+
+    /// The records the iterators go over, with their indexes.
+    pub fn iterated(&self) -> impl Iterator<Item = (usize, &'a LoadedRecord)> + use<'a> {
+        let start = self.iterated.start;
+        self.data.records[self.iterated.clone()]
+            .iter()
+            .enumerate()
+            .map(move |(i, r)| (start + i, r))
+    }
+
+    /// The range of records the iterators go over.
+    pub fn iterated_range(&self) -> Range<usize> {
+        self.iterated.clone()
     }
 
     /// The index of the first record with this id.
@@ -73,10 +115,7 @@ impl<'a> Index<'a> {
 
     /// Every typed record with its index.
     pub fn typed(&self) -> impl Iterator<Item = (usize, &'a Record)> + '_ {
-        self.data
-            .records
-            .iter()
-            .enumerate()
+        self.iterated()
             .filter_map(|(i, r)| r.record.as_ref().map(|rec| (i, rec)))
     }
 

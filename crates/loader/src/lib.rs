@@ -22,8 +22,9 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use treatywatch_model::{Record, RecordKind};
 
-use read::{FileResult, read_file};
-use walk::walk;
+use walk::{Found, walk};
+
+pub use read::FileResult;
 
 pub use diagnostic::{Diagnostic, Evidence, Problem, ProblemKind, Severity};
 pub use index::Index;
@@ -138,8 +139,94 @@ impl Dataset {
     }
 }
 
-/// Loads every file under `root`.
-pub fn load(root: &Path, limits: Limits) -> Result<Dataset, LoadError> {
+/// The files of a data folder, found and sorted by path but not yet read: for reading them in
+/// batches ([`Listing::fetch`] and [`Listing::parse`]) instead of all at once ([`load`]).
+pub struct Listing {
+    pub root: PathBuf,
+    found: Vec<Found>,
+}
+
+impl Listing {
+    /// How many files (record files, archived texts, stray and unreadable entries).
+    pub fn len(&self) -> usize {
+        self.found.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.found.is_empty()
+    }
+
+    /// The kind of records file `index` holds, if it is a record file.
+    pub fn kind(&self, index: usize) -> Option<RecordKind> {
+        self.found.get(index).and_then(Found::kind)
+    }
+
+    /// File `index`'s size in bytes (0 when it cannot be read).
+    pub fn size(&self, index: usize) -> u64 {
+        self.found
+            .get(index)
+            .and_then(|f| fs::metadata(f.path()).ok())
+            .map_or(0, |m| m.len())
+    }
+
+    /// File `index`'s path as shown to users.
+    pub fn display_path(&self, index: usize) -> String {
+        self.found
+            .get(index)
+            .map(|f| display_path(f.path()))
+            .unwrap_or_default()
+    }
+
+    /// Reads file `index`'s bytes within the limits. `Err` is the file's whole result when it
+    /// is not read: ignored, unreadable or over a limit.
+    pub fn fetch(&self, index: usize, limits: Limits) -> Result<Vec<u8>, Box<FileResult>> {
+        match self.found.get(index) {
+            Some(f) => read::fetch(index, f, limits).map_err(Box::new),
+            None => Err(Box::new(FileResult::unread(
+                index,
+                &self.root,
+                ProblemKind::Unreadable,
+                "no such file in the listing".to_string(),
+            ))),
+        }
+    }
+
+    /// Decodes and parses the bytes [`Listing::fetch`] read from file `index`.
+    pub fn parse(&self, index: usize, bytes: Vec<u8>, limits: Limits) -> FileResult {
+        match self.found.get(index) {
+            Some(f) => read::parse(index, f, bytes, limits),
+            None => FileResult::unread(
+                index,
+                &self.root,
+                ProblemKind::Unreadable,
+                "no such file in the listing".to_string(),
+            ),
+        }
+    }
+
+    /// Reads file `index` whole: fetched and parsed.
+    pub fn read(&self, index: usize, limits: Limits) -> FileResult {
+        match self.fetch(index, limits) {
+            Ok(bytes) => self.parse(index, bytes, limits),
+            Err(result) => *result,
+        }
+    }
+
+    /// A file entry for every file, without its text: the place diagnostics point into.
+    pub fn files(&self) -> Vec<SourceFile> {
+        self.found
+            .iter()
+            .map(|f| SourceFile {
+                path: display_path(f.path()),
+                text: String::new(),
+                kind: f.kind(),
+            })
+            .collect()
+    }
+}
+
+/// Finds every file under `root`, reading none.
+pub fn list(root: &Path) -> Result<Listing, LoadError> {
     match fs::metadata(root) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return Err(LoadError::NotFound(root.to_path_buf()));
@@ -148,11 +235,18 @@ pub fn load(root: &Path, limits: Limits) -> Result<Dataset, LoadError> {
         Ok(m) if !m.is_dir() => return Err(LoadError::NotADirectory(root.to_path_buf())),
         Ok(_) => {}
     }
-    let found = walk(root)?;
-    let results: Vec<FileResult> = found
+    Ok(Listing {
+        root: root.to_path_buf(),
+        found: walk(root)?,
+    })
+}
+
+/// Loads every file under `root`.
+pub fn load(root: &Path, limits: Limits) -> Result<Dataset, LoadError> {
+    let listing = list(root)?;
+    let results: Vec<FileResult> = (0..listing.len())
         .into_par_iter()
-        .enumerate()
-        .map(|(index, f)| read_file(index, f, limits))
+        .map(|index| listing.read(index, limits))
         .collect();
     // Sized once: growing by doubling would hold the old and the new buffer at once, which
     // at a million records was the load's peak.

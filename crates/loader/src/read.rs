@@ -12,11 +12,11 @@ use crate::{
     display_path, yaml,
 };
 
-/// The result of reading one file.
-pub(crate) struct FileResult {
-    pub(crate) file: SourceFile,
-    pub(crate) records: Vec<LoadedRecord>,
-    pub(crate) problems: Vec<Problem>,
+/// The result of reading one file: what it is, its records, the problems found reading it.
+pub struct FileResult {
+    pub file: SourceFile,
+    pub records: Vec<LoadedRecord>,
+    pub problems: Vec<Problem>,
 }
 
 fn whole_file_span() -> Span {
@@ -30,7 +30,12 @@ fn whole_file_span() -> Span {
 
 impl FileResult {
     /// A file that is not read, with the one problem that says why.
-    fn unread(index: usize, path: &Path, kind: ProblemKind, message: String) -> FileResult {
+    pub(crate) fn unread(
+        index: usize,
+        path: &Path,
+        kind: ProblemKind,
+        message: String,
+    ) -> FileResult {
         FileResult {
             file: SourceFile {
                 path: display_path(path),
@@ -43,22 +48,74 @@ impl FileResult {
     }
 }
 
-pub(crate) fn read_file(index: usize, found: Found, limits: Limits) -> FileResult {
-    let (path, kind) = match found {
-        Found::Data(p, k) => (p, k),
+/// Reads a record file's bytes within the limits; `Err` is the file's final result when it is
+/// not read (ignored, unreadable, too large).
+pub(crate) fn fetch(index: usize, found: &Found, limits: Limits) -> Result<Vec<u8>, FileResult> {
+    let path = match found {
+        Found::Data(p, _) => p,
         Found::Ignored(p, why) => {
             let message = format!("ignored: {why}");
-            return FileResult::unread(index, &p, ProblemKind::Ignored, message);
+            return Err(FileResult::unread(index, p, ProblemKind::Ignored, message));
         }
         Found::Unreadable(p, why) => {
             let message = format!("cannot read this file: {why}");
-            return FileResult::unread(index, &p, ProblemKind::Unreadable, message);
+            return Err(FileResult::unread(
+                index,
+                p,
+                ProblemKind::Unreadable,
+                message,
+            ));
         }
     };
-    let shown = display_path(&path);
+    let failed = |kind: ProblemKind, message: String| FileResult {
+        file: SourceFile {
+            path: display_path(path),
+            text: String::new(),
+            kind: found.kind(),
+        },
+        records: Vec::new(),
+        problems: vec![Problem::new(kind, index, whole_file_span(), message)],
+    };
+    let size = fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    // Positions are kept as 32-bit byte offsets: 4 GiB is the most any limit allows.
+    let max_file_bytes = limits.max_file_bytes.min(u64::from(u32::MAX));
+    if size > max_file_bytes {
+        return Err(failed(
+            ProblemKind::Syntax,
+            format!(
+                "the file is {size} bytes, over the limit of {} bytes; split it, or raise the limit with --max-file-bytes",
+                max_file_bytes
+            ),
+        ));
+    }
+    // Read at most one byte past the limit: a file that grew since its size was read cannot
+    // make the read unbounded.
+    let read = fs::File::open(path).and_then(|f| {
+        let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+        std::io::Read::read_to_end(&mut std::io::Read::take(f, max_file_bytes + 1), &mut bytes)
+            .map(|_| bytes)
+    });
+    match read {
+        Ok(b) if b.len() as u64 > max_file_bytes => Err(failed(
+            ProblemKind::Syntax,
+            format!(
+                "the file grew past the limit of {max_file_bytes} bytes while it was read; split it, or raise the limit with --max-file-bytes"
+            ),
+        )),
+        Ok(b) => Ok(b),
+        Err(e) => Err(failed(
+            ProblemKind::Unreadable,
+            format!("cannot read this file: {e}"),
+        )),
+    }
+}
+
+/// Decodes and parses the bytes [`fetch`] read, and splits them into records.
+pub(crate) fn parse(index: usize, found: &Found, bytes: Vec<u8>, limits: Limits) -> FileResult {
+    let kind = found.kind();
     let mut result = FileResult {
         file: SourceFile {
-            path: shown,
+            path: display_path(found.path()),
             text: String::new(),
             kind,
         },
@@ -69,51 +126,6 @@ pub(crate) fn read_file(index: usize, found: Found, limits: Limits) -> FileResul
         result
             .problems
             .push(Problem::new(kind, index, span, message));
-    };
-    let size = fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-    // Positions are kept as 32-bit byte offsets: 4 GiB is the most any limit allows.
-    let max_file_bytes = limits.max_file_bytes.min(u64::from(u32::MAX));
-    if size > max_file_bytes {
-        fail(
-            &mut result,
-            ProblemKind::Syntax,
-            whole_file_span(),
-            format!(
-                "the file is {size} bytes, over the limit of {} bytes; split it, or raise the limit with --max-file-bytes",
-                max_file_bytes
-            ),
-        );
-        return result;
-    }
-    // Read at most one byte past the limit: a file that grew since its size was read cannot
-    // make the read unbounded.
-    let read = fs::File::open(&path).and_then(|f| {
-        let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-        std::io::Read::read_to_end(&mut std::io::Read::take(f, max_file_bytes + 1), &mut bytes)
-            .map(|_| bytes)
-    });
-    let bytes = match read {
-        Ok(b) if b.len() as u64 > max_file_bytes => {
-            fail(
-                &mut result,
-                ProblemKind::Syntax,
-                whole_file_span(),
-                format!(
-                    "the file grew past the limit of {max_file_bytes} bytes while it was read; split it, or raise the limit with --max-file-bytes"
-                ),
-            );
-            return result;
-        }
-        Ok(b) => b,
-        Err(e) => {
-            fail(
-                &mut result,
-                ProblemKind::Unreadable,
-                whole_file_span(),
-                format!("cannot read this file: {e}"),
-            );
-            return result;
-        }
     };
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,

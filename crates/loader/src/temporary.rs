@@ -2,7 +2,10 @@
 //! renamed over it): named here, once, so the writer makes them and the loader skips them by
 //! the same rule, and a later run can tell a killed run's leftovers from a live run's work.
 
-use std::path::Path;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 /// The temporary file for `target_name`, written by process `pid`, `attempt`-th try.
 pub fn name(target_name: &str, pid: u32, attempt: u32) -> String {
@@ -35,6 +38,139 @@ pub fn writer_is_gone(pid: u32) -> bool {
     }
     let proc = Path::new("/proc");
     proc.join("self").exists() && !proc.join(pid.to_string()).exists()
+}
+
+/// Writes `bytes` to `path` atomically: a new temporary file in the same folder (created
+/// exclusively, so never an existing file or a planted symbolic link), flushed to disk, then
+/// renamed over `path`, and the folder flushed so the rename itself survives a crash. A run
+/// killed at any point leaves either the old file or the new one, never a mix.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = folder_of(path)?;
+    let (temp, mut file) = create_temporary(dir, path)?;
+    let result = (|| {
+        write_bytes(&mut file, bytes)?;
+        drop(file);
+        fs::rename(&temp, path)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&temp);
+        return result;
+    }
+    // Flushing a folder is not supported everywhere (Windows): the rename is done either way.
+    if let Ok(d) = fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+/// Writes a new file atomically and never over an existing one: the bytes go to a temporary
+/// file that is then hard-linked to `path` (which fails if `path` exists) and removed. A run
+/// killed at any point leaves no file or the whole file. Fails with `AlreadyExists` when
+/// `path` exists.
+pub fn write_new_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = folder_of(path)?;
+    if fs::symlink_metadata(path).is_ok() {
+        return Err(std::io::Error::from(std::io::ErrorKind::AlreadyExists));
+    }
+    let (temp, mut file) = create_temporary(dir, path)?;
+    let result = (|| {
+        write_bytes(&mut file, bytes)?;
+        drop(file);
+        fs::hard_link(&temp, path)
+    })();
+    let _ = fs::remove_file(&temp);
+    result
+}
+
+/// Writes and flushes `bytes` to disk.
+fn write_bytes(file: &mut fs::File, bytes: &[u8]) -> std::io::Result<()> {
+    match pause_mid_write() {
+        // Test aid: stop half-way through the file for a while, so that a test can kill the
+        // process in the middle of a write and check that nothing is lost.
+        Some(pause) => {
+            let half = bytes.len() / 2;
+            file.write_all(&bytes[..half])?;
+            file.flush()?;
+            std::thread::sleep(pause);
+            file.write_all(&bytes[half..])?;
+        }
+        None => file.write_all(bytes)?,
+    }
+    file.sync_all()
+}
+
+/// `TREATYWATCH_TEST_PAUSE_MID_WRITE_MS`: how long each write stops half-way (tests only).
+fn pause_mid_write() -> Option<std::time::Duration> {
+    let ms = std::env::var("TREATYWATCH_TEST_PAUSE_MID_WRITE_MS").ok()?;
+    ms.parse().ok().map(std::time::Duration::from_millis)
+}
+
+/// The folder a file goes in, created if needed.
+fn folder_of(path: &Path) -> std::io::Result<&Path> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    fs::create_dir_all(dir)?;
+    Ok(dir)
+}
+
+/// A new file `.NAME.PID-N.tmp` beside the target, never one that exists already. The first
+/// time a run writes in a folder, temporaries that killed runs left there are removed first.
+fn create_temporary(dir: &Path, target: &Path) -> std::io::Result<(PathBuf, fs::File)> {
+    remove_leftovers_once(dir);
+    let name = target.file_name().and_then(|n| n.to_str()).unwrap_or("out");
+    let mut attempt = 0u32;
+    loop {
+        let temp = dir.join(self::name(name, std::process::id(), attempt));
+        match fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temp)
+        {
+            Ok(file) => return Ok((temp, file)),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && attempt < 1000 => {
+                attempt += 1;
+            }
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+/// Removes, once per folder and run, the temporaries in `dir` whose writer has exited (a
+/// killed run's leftovers); never one a live run is still writing. Best effort: a file that
+/// cannot be removed is left as it is (the loader never reads it as data).
+fn remove_leftovers_once(dir: &Path) {
+    static CLEANED: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+    {
+        let Ok(mut cleaned) = CLEANED.lock() else {
+            return;
+        };
+        if cleaned.iter().any(|d| d == dir) {
+            return;
+        }
+        cleaned.push(dir.to_path_buf());
+    }
+    remove_leftovers(dir);
+}
+
+/// Removes the temporaries in `dir` whose writer has exited; returns how many.
+pub fn remove_leftovers(dir: &Path) -> usize {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for entry in entries.filter_map(Result::ok) {
+        let path = entry.path();
+        let is_file = entry.file_type().is_ok_and(|t| t.is_file());
+        if is_file
+            && writer_pid(&path).is_some_and(writer_is_gone)
+            && fs::remove_file(&path).is_ok()
+        {
+            removed += 1;
+        }
+    }
+    removed
 }
 
 #[cfg(test)]

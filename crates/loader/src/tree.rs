@@ -7,7 +7,9 @@ use serde_json::{Map, Number, Value};
 /// range. 16 bytes, as every value and key of a dataset has one; where it ends in lines and
 /// columns is computed from the file's text when a diagnostic is shown
 /// ([`Span::end_position`]). Files are read only up to 4 GiB, so offsets fit in `u32`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
 pub struct Span {
     pub line: u32,
     pub column: u32,

@@ -34,9 +34,19 @@ fn is_documentation(path: &Path, depth: usize) -> bool {
             .is_some_and(|n| DOCUMENTATION_FILES.contains(&n))
 }
 
-fn found_path(f: &Found) -> &Path {
-    match f {
-        Found::Data(p, _) | Found::Ignored(p, _) | Found::Unreadable(p, _) => p,
+impl Found {
+    pub(crate) fn path(&self) -> &Path {
+        match self {
+            Found::Data(p, _) | Found::Ignored(p, _) | Found::Unreadable(p, _) => p,
+        }
+    }
+
+    /// The kind of record file this is, if it is one.
+    pub(crate) fn kind(&self) -> Option<RecordKind> {
+        match self {
+            Found::Data(_, kind) => *kind,
+            _ => None,
+        }
     }
 }
 
@@ -125,6 +135,6 @@ pub(crate) fn walk(root: &Path) -> Result<Vec<Found>, LoadError> {
             }
         }
     }
-    found.sort_by(|a, b| found_path(a).cmp(found_path(b)));
+    found.sort_by(|a, b| a.path().cmp(b.path()));
     Ok(found)
 }

@@ -11,7 +11,12 @@ use crate::rules::Rule;
 pub struct Context<'a> {
     pub data: &'a Dataset,
     pub as_of: Date,
+    /// Ids name records other than claims only: what names a claim is decided once every
+    /// batch is read (see `facts`).
     index: Index<'a>,
+    /// Whether this pass checks the files that are not claim files (archived texts, stray
+    /// files): the first pass does, the batches of claim files do not.
+    pub checks_other_files: bool,
 }
 
 /// Rules look records up through the context as through the index itself.
@@ -24,11 +29,19 @@ impl<'a> Deref for Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    pub fn new(data: &'a Dataset, as_of: Date) -> Context<'a> {
+    /// A pass over `data.records[checked]`, looking ids up among the records other than
+    /// claims.
+    pub fn new(
+        data: &'a Dataset,
+        as_of: Date,
+        checked: std::ops::Range<usize>,
+        checks_other_files: bool,
+    ) -> Context<'a> {
         Context {
             data,
             as_of,
-            index: Index::new(data),
+            index: Index::split(data, false, checked),
+            checks_other_files,
         }
     }
 

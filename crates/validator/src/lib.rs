@@ -5,11 +5,14 @@
 //! Rules never print; renderers never decide. Each rule is one file under `rules/`, its
 //! documentation beside its check, so `treatywatch explain RULE` cannot drift from the code.
 
+pub mod cache;
 mod context;
 pub mod docs;
 mod evidence;
+pub mod facts;
 pub mod render;
 mod rules;
+mod run;
 pub mod schema;
 mod tree_json;
 
@@ -21,6 +24,7 @@ use treatywatch_model::Date;
 
 pub use context::Context;
 pub use rules::{ALL as RULES, Rule, find as find_rule};
+pub use run::{Batching, Checked, Timings, validate_listing};
 
 /// What a validation run is asked to do.
 #[derive(Debug, Clone)]
@@ -43,6 +47,8 @@ pub struct Outcome {
     pub diagnostics: Vec<Diagnostic>,
     /// Warnings and notes silenced by `allow`.
     pub allowed: Vec<Allowed>,
+    /// How many records were checked.
+    pub records: usize,
 }
 
 /// Counts for the closing line and the JSON summary.
@@ -63,7 +69,7 @@ impl Outcome {
             warnings: count(Severity::Warning),
             notes: count(Severity::Note),
             files: data.files.len(),
-            records: data.records.len(),
+            records: self.records,
         }
     }
 
@@ -74,7 +80,7 @@ impl Outcome {
     }
 }
 
-/// Runs every rule over the dataset.
+/// Runs every rule over a loaded dataset: all its claims in one batch.
 pub fn validate(data: &Dataset, options: &Options) -> Outcome {
     validate_timed(data, options).0
 }
@@ -84,30 +90,75 @@ pub fn validate_timed(
     data: &Dataset,
     options: &Options,
 ) -> (Outcome, Vec<(&'static str, Duration)>) {
-    let ctx = Context::new(data, options.as_of);
+    let ctx = Context::new(data, options.as_of, 0..data.records.len(), true);
+    let (mut found, mut timings) = check_batch(&ctx);
+    found.extend(data.problems.iter().map(rules::diagnostic_of));
+    let facts: Vec<(usize, facts::RecordFacts)> = data
+        .records
+        .par_iter()
+        .map(|r| (r.file, facts::RecordFacts::of(&ctx, r)))
+        .collect();
+    // Records other than claims first, then claims: the order ids are named in.
+    let (claims, others): (Vec<_>, Vec<_>) = facts
+        .iter()
+        .map(|(file, f)| (*file, f))
+        .partition(|(_, f)| f.kind == treatywatch_model::RecordKind::Claim);
+    let ordered = others.into_iter().chain(claims).collect();
+    let started = Instant::now();
+    let outcome = finish(&data.files, ordered, found, &mut timings);
+    timings.push(("(end)", started.elapsed()));
+    (outcome, timings)
+}
+
+/// Runs every rule's per-batch check over the records `ctx` iterates, on every core.
+pub(crate) fn check_batch(ctx: &Context) -> (Vec<Diagnostic>, Vec<(&'static str, Duration)>) {
     // Rules are independent: run them on every core.
     let results: Vec<(&'static str, Duration, Vec<Diagnostic>)> = rules::ALL
         .par_iter()
         .map(|rule| {
             let started = Instant::now();
             let mut found = Vec::new();
-            (rule.check)(&ctx, &mut found);
+            (rule.check)(ctx, &mut found);
             (rule.name, started.elapsed(), found)
         })
         .collect();
-    let mut found: Vec<Diagnostic> = data.problems.iter().map(rules::diagnostic_of).collect();
+    let mut found = Vec::new();
     let mut timings = Vec::with_capacity(results.len());
     for (name, took, diagnostics) in results {
         timings.push((name, took));
         found.extend(diagnostics);
     }
-    (finish(&ctx, data, found), timings)
+    (found, timings)
 }
 
-fn finish(ctx: &Context, data: &Dataset, found: Vec<Diagnostic>) -> Outcome {
-    let mut outcome = Outcome::default();
+/// Runs the rules that need every record's facts, silences what `allow` silences, and sorts.
+pub(crate) fn finish(
+    files: &[treatywatch_loader::SourceFile],
+    records: Vec<(usize, &facts::RecordFacts)>,
+    mut found: Vec<Diagnostic>,
+    timings: &mut Vec<(&'static str, Duration)>,
+) -> Outcome {
+    let all = facts::Finish::new(files, records);
+    let results: Vec<(&'static str, Duration, Vec<Diagnostic>)> = rules::ALL
+        .par_iter()
+        .filter_map(|rule| Some((rule.name, rule.finish?)))
+        .map(|(name, finish)| {
+            let started = Instant::now();
+            let mut found = Vec::new();
+            finish(&all, &mut found);
+            (name, started.elapsed(), found)
+        })
+        .collect();
+    for (name, took, diagnostics) in results {
+        run::add(timings, vec![(name, took)]);
+        found.extend(diagnostics);
+    }
+    let mut outcome = Outcome {
+        records: all.records.len(),
+        ..Outcome::default()
+    };
     for d in found {
-        match allowed_reason(ctx, &d) {
+        match allowed_reason(&all, &d) {
             Some(reason) => outcome.allowed.push(Allowed {
                 diagnostic: d,
                 reason,
@@ -115,39 +166,43 @@ fn finish(ctx: &Context, data: &Dataset, found: Vec<Diagnostic>) -> Outcome {
             None => outcome.diagnostics.push(d),
         }
     }
-    sort(data, &mut outcome.diagnostics);
+    sort(files, &mut outcome.diagnostics);
     outcome.diagnostics.dedup();
+    outcome
+        .allowed
+        .sort_by(|a, b| order(files, &a.diagnostic, &b.diagnostic));
     outcome
 }
 
-/// Errors are never silenced; a warning or note is when its record allows the rule.
-fn allowed_reason(ctx: &Context, d: &Diagnostic) -> Option<String> {
+/// Errors are never silenced; a warning or note is when the record its id names allows the
+/// rule.
+fn allowed_reason(all: &facts::Finish, d: &Diagnostic) -> Option<String> {
     if d.severity == Severity::Error {
         return None;
     }
-    let record = ctx.record_by_id(d.record.as_deref()?)?;
-    record
-        .allow()
+    all.record(d.record.as_deref()?)?
+        .allow
         .iter()
         .find(|a| a.rule == d.rule)
         .map(|a| a.reason.clone())
 }
 
-/// The contract's order: file, line, column, rule.
-pub fn sort(data: &Dataset, diagnostics: &mut [Diagnostic]) {
-    diagnostics.sort_by(|a, b| {
-        let path = |d: &Diagnostic| {
-            data.files
-                .get(d.file)
-                .map(|f| f.path.as_str())
-                .unwrap_or("")
-        };
-        (path(a), a.span.line, a.span.column, a.rule, &a.message).cmp(&(
-            path(b),
-            b.span.line,
-            b.span.column,
-            b.rule,
-            &b.message,
-        ))
-    });
+/// The contract's order: file, line, column, rule (then message).
+pub fn sort(files: &[treatywatch_loader::SourceFile], diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| order(files, a, b));
+}
+
+fn order(
+    files: &[treatywatch_loader::SourceFile],
+    a: &Diagnostic,
+    b: &Diagnostic,
+) -> std::cmp::Ordering {
+    let path = |d: &Diagnostic| files.get(d.file).map(|f| f.path.as_str()).unwrap_or("");
+    (path(a), a.span.line, a.span.column, a.rule, &a.message).cmp(&(
+        path(b),
+        b.span.line,
+        b.span.column,
+        b.rule,
+        &b.message,
+    ))
 }

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 
 use treatywatch_loader::{Diagnostic, Limits};
 use treatywatch_model::Date;
-use treatywatch_validator::{Options, RULES, render, validate};
+use treatywatch_validator::{Batching, Options, RULES, render, validate, validate_listing};
 
 /// Rules that cannot have a fixture folder, and why.
 const NO_FIXTURE: &[(&str, &str)] = &[(
@@ -66,6 +66,23 @@ fn run(fixture: Option<&Path>) -> (String, Vec<Diagnostic>) {
     let outcome = validate(&data, &Options { as_of });
     let summary = outcome.summary(&data);
     let text = render::human::render(&data, &outcome.diagnostics, &summary, false);
+    // The same in batches: one for every claim file, and one for all of them, as
+    // `treatywatch validate` reads them.
+    let listing = treatywatch_loader::list(dir.path()).unwrap();
+    for max_bytes in [Some(1), None] {
+        let checked = validate_listing(
+            &listing,
+            Limits::default(),
+            &Options { as_of },
+            Batching { max_bytes },
+            None,
+        );
+        let summary = checked.outcome.summary(&checked.data);
+        let batched =
+            render::human::render(&checked.data, &checked.outcome.diagnostics, &summary, false);
+        assert_eq!(batched, text, "batches of {max_bytes:?} bytes");
+        assert_eq!(checked.outcome.diagnostics, outcome.diagnostics);
+    }
     let root = treatywatch_loader::display_path(dir.path());
     let text = text.replace(&format!("{root}/"), "data/");
     (text, outcome.diagnostics)

@@ -23,7 +23,9 @@ pub use source::*;
 pub use treaty::*;
 
 /// The four kinds of record, named as the folders under `data/`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum RecordKind {
     Actor,
     Treaty,

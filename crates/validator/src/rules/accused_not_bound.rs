@@ -34,6 +34,7 @@ Nothing to fix in the data: briefings list it under findings. If the claim is ab
 treaty, correct `treaty`.
 "#,
     check,
+    finish: None,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {

@@ -30,6 +30,7 @@ parties:
 Record the act's international date, or move it to the treaty it belongs to.
 "#,
     check,
+    finish: None,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {

@@ -28,6 +28,7 @@ Attribute the act to the state that existed then (`sun`), and record the success
 `succession` with `from`.
 "#,
     check,
+    finish: None,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {

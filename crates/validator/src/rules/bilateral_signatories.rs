@@ -31,6 +31,7 @@ parties:
 Add the missing signature, or make the treaty `multilateral` and say why in its `note`.
 "#,
     check,
+    finish: None,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {

@@ -28,6 +28,7 @@ A document cannot report words spoken after it was published. Either the claim's
 Date the claim when it was made, and cite the document that reports it.
 "#,
     check,
+    finish: None,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {

@@ -28,6 +28,7 @@ entry_into_force: 1987-06-01   # before it was signed
 Check the dates against the depositary's record and correct the wrong one.
 "#,
     check,
+    finish: None,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {

@@ -33,6 +33,7 @@ Set `date` to the earliest deposit (here 1968-11-27), or correct the deposit dat
 entries that name the same depositary twice.
 "#,
     check,
+    finish: None,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {

@@ -1,7 +1,7 @@
 use treatywatch_loader::{Diagnostic, Severity};
 
 use super::Rule;
-use crate::context::Context;
+use crate::facts::Finish;
 
 pub(super) const RULE: Rule = Rule {
     name: "duplicate-id",
@@ -28,31 +28,36 @@ and the other vanishes from reports.
 Give one of them another id (persons: `given-family`; claims: `claimant-date-topic`) and
 update the references to it.
 "#,
-    check,
+    check: super::nothing_per_batch,
+    finish: Some(finish),
 };
 
-fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    // The context's id index keeps the first record of each id: any other is a duplicate.
-    for (index, record) in ctx.data.records.iter().enumerate() {
-        let Some(id) = record.id() else { continue };
-        match ctx.index_of(id) {
+/// Runs at the end: which record an id names is known once every batch is read.
+fn finish(all: &Finish, out: &mut Vec<Diagnostic>) {
+    // An id names its first record (records other than claims first): any other is a
+    // duplicate.
+    for (position, (_, facts)) in all.records.iter().enumerate() {
+        let Some(id) = facts.id.as_deref() else {
+            continue;
+        };
+        match all.named(id) {
             None => {}
-            Some(earlier) if earlier == index => {}
-            Some(earlier) => {
-                let other = &ctx.data.records[earlier];
-                let span = other.span_of("/id");
+            Some(first) if first == position => {}
+            Some(first) => {
+                let (file, other) = all.records[first];
                 out.push(
-                    ctx.report(
+                    all.report(
                         &RULE,
-                        index,
+                        position,
                         "/id",
+                        facts.id_span,
                         format!("the id `{id}` is already used"),
                     )
                     .with_help(format!(
                         "first used by the {} in {} at line {}",
                         other.kind.name(),
-                        ctx.data.files[other.file].path,
-                        span.line
+                        all.path(file),
+                        other.id_span.line
                     )),
                 );
             }

@@ -25,4 +25,5 @@ summary: The US violated the treaty.
 Delete one of the two entries, keeping the value you mean.
 "#,
     check: reported_by_loader,
+    finish: None,
 };

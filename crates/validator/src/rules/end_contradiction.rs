@@ -43,6 +43,7 @@ claim was misrecorded, correct `asserted_end` or the claim's `date`; if the trea
 `extensions` or `end` are wrong, correct the treaty.
 "#,
     check,
+    finish: None,
 };
 
 fn day(n: i64) -> String {

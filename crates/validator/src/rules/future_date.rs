@@ -28,6 +28,7 @@ computed from it is wrong.
 Correct the date. Record a planned act only once it has taken effect.
 "#,
     check,
+    finish: None,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {

@@ -27,10 +27,11 @@ id: start-i
 Rename the file to `<id>.yaml`, or correct the id.
 "#,
     check,
+    finish: None,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    for (index, record) in ctx.data.records.iter().enumerate() {
+    for (index, record) in ctx.iterated() {
         if record.in_list {
             continue;
         }

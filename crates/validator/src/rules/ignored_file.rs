@@ -32,6 +32,7 @@ data/claims/notes.txt
 Move or rename the file so it is a record file in its kind's folder, or delete it.
 "#,
     check,
+    finish: None,
 };
 
 /// Files the loader could not tell are stray: archived texts (`texts/<id>.txt`) that belong to

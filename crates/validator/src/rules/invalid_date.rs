@@ -29,6 +29,7 @@ Write the day as the depositary records it. If you only know the month or the ye
 `2019-02` or `2019`: reduced precision is honest, a guessed day is not.
 "#,
     check,
+    finish: None,
 };
 
 const DATE_KEYS: &[&str] = &["date", "opened", "entry_into_force", "published", "until"];
@@ -36,7 +37,7 @@ const PERIOD_KEYS: &[&str] = &["period", "existed"];
 const DURATION_KEYS: &[&str] = &["term", "withdrawal_notice"];
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    for (index, record) in ctx.data.records.iter().enumerate() {
+    for (index, record) in ctx.iterated() {
         let mut path = Vec::new();
         walk(ctx, index, &record.node, &mut path, out);
     }

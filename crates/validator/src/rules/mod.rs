@@ -4,6 +4,7 @@
 use treatywatch_loader::{Diagnostic, LoadedRecord, Problem, ProblemKind, Severity};
 
 use crate::context::Context;
+use crate::facts::Finish;
 
 mod accused_not_bound;
 mod action_outside_treaty;
@@ -45,6 +46,9 @@ pub struct Rule {
     /// Appends this rule's diagnostics. Rules found while loading (parse errors, duplicate
     /// keys, ignored files) check nothing here: the loader reports them.
     pub check: fn(&Context, &mut Vec<Diagnostic>),
+    /// Appends the diagnostics that need every record's facts (what names a claim, which
+    /// claims answer which): run once, after every batch.
+    pub finish: Option<fn(&Finish, &mut Vec<Diagnostic>)>,
 }
 
 /// Every rule, in the order `treatywatch rules` lists them.
@@ -81,6 +85,9 @@ pub const ALL: &[&Rule] = &[
 pub fn find(name: &str) -> Option<&'static Rule> {
     ALL.iter().copied().find(|r| r.name == name)
 }
+
+/// For rules that check everything at the end, on every record's facts.
+pub(crate) fn nothing_per_batch(_: &Context, _: &mut Vec<Diagnostic>) {}
 
 /// For rules whose diagnostics come from the loader.
 pub(crate) fn reported_by_loader(_: &Context, _: &mut Vec<Diagnostic>) {}
@@ -120,12 +127,13 @@ pub(crate) fn per_record_in_parallel(
     check: impl Fn(usize, &LoadedRecord, &mut Vec<Diagnostic>) + Sync,
 ) {
     use rayon::prelude::*;
-    let found: Vec<Diagnostic> = ctx
-        .data
-        .records
+    let range = ctx.iterated_range();
+    let start = range.start;
+    let found: Vec<Diagnostic> = ctx.data.records[range]
         .par_iter()
         .enumerate()
-        .flat_map_iter(|(index, record)| {
+        .flat_map_iter(|(offset, record)| {
+            let index = start + offset;
             let mut found = Vec::new();
             check(index, record, &mut found);
             found

@@ -32,6 +32,7 @@ Record the joining act (with its date) if it happened; otherwise describe the ac
 party's `note` instead.
 "#,
     check,
+    finish: None,
 };
 
 fn joins(kind: ActionKind) -> bool {

@@ -33,6 +33,7 @@ Record the day the withdrawal took effect. If the record is right, add
 `allow: [{rule: notice-period, reason: "…"}]` to the treaty.
 "#,
     check,
+    finish: None,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {

@@ -26,4 +26,5 @@ The flow sequence is never closed.
 Correct the syntax at the line shown. Quote values that contain `: `, `#`, `[` or `{`.
 "#,
     check: reported_by_loader,
+    finish: None,
 };

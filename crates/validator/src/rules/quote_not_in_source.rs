@@ -41,6 +41,7 @@ with `[...]`. If the source only paraphrases the speaker, leave `quote` out and 
 the closest passage of the text.
 "#,
     check,
+    finish: None,
 };
 
 /// A text made comparable: typographic variants plain, white space folded to one space.

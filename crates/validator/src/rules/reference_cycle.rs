@@ -3,7 +3,10 @@ use rustc_hash::FxHashMap;
 use treatywatch_loader::{Diagnostic, Severity};
 
 use super::Rule;
-use crate::context::Context;
+use treatywatch_model::RecordKind;
+
+use super::references::Expected;
+use crate::facts::Finish;
 
 pub(super) const RULE: Rule = Rule {
     name: "reference-cycle",
@@ -28,25 +31,32 @@ briefing could not order the exchange.
 ## Fix
 Keep the link on the later claim only: it responds to the earlier one.
 "#,
-    check,
+    check: super::nothing_per_batch,
+    finish: Some(finish),
 };
 
-fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    // Graph of claims by record index; edges follow responds_to to claims that exist.
-    let claims: Vec<(usize, Vec<(usize, usize)>)> = ctx
-        .claims()
-        .map(|(index, c)| {
-            let edges = c
-                .responds_to
+/// Runs at the end: a loop can run through claims of any batches.
+fn finish(all: &Finish, out: &mut Vec<Diagnostic>) {
+    // Graph of typed claims by position; edges follow responds_to to typed claims. A claim
+    // that answers none cannot be on a loop, so only claims that answer one are nodes.
+    let claims: Vec<(usize, Vec<(usize, usize)>)> = all
+        .records
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, facts))| facts.kind == RecordKind::Claim && facts.typed)
+        .filter_map(|(position, (_, facts))| {
+            let edges: Vec<(usize, usize)> = facts
+                .pending
                 .iter()
                 .enumerate()
-                .filter_map(|(i, id)| {
-                    ctx.claim(id.as_str())
-                        .and(ctx.index_of(id.as_str()))
-                        .map(|t| (i, t))
+                .filter(|(_, r)| r.expected == Expected::Claim)
+                .filter_map(|(i, r)| {
+                    let target = all.named(&r.id)?;
+                    let named = all.records[target].1;
+                    (named.kind == RecordKind::Claim && named.typed).then_some((i, target))
                 })
                 .collect();
-            (index, edges)
+            (!edges.is_empty()).then_some((position, edges))
         })
         .collect();
     let position: FxHashMap<usize, usize> = claims
@@ -56,17 +66,20 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         .collect();
     let component = strongly_connected(&claims, &position);
     for (p, (index, edges)) in claims.iter().enumerate() {
+        let facts = all.records[*index].1;
         for &(i, target) in edges {
-            let Some(&q) = position.get(&target) else {
-                continue;
-            };
             let self_loop = target == *index;
-            if self_loop || (component[p] == component[q]) {
-                let id = ctx.data.records[target].id().unwrap_or("?");
-                out.push(ctx.report(
+            let in_loop = position
+                .get(&target)
+                .is_some_and(|&q| component[p] == component[q]);
+            if self_loop || in_loop {
+                let id = all.records[target].1.id.as_deref().unwrap_or("?");
+                let reference = &facts.pending[i];
+                out.push(all.report(
                     &RULE,
                     *index,
-                    &format!("/responds_to/{i}"),
+                    &reference.pointer,
+                    reference.span,
                     if self_loop {
                         "this claim responds to itself".to_string()
                     } else {
@@ -80,7 +93,6 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Tarjan's strongly connected components, iteratively (no recursion on long chains).
 fn strongly_connected(
     nodes: &[(usize, Vec<(usize, usize)>)],
     position: &FxHashMap<usize, usize>,

@@ -7,8 +7,8 @@ use treatywatch_model::{ActorKind, RecordKind};
 use crate::context::Context;
 
 /// What a reference field expects to name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Expected {
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Expected {
     /// Any actor.
     Actor,
     /// A state or an organization (not a person).

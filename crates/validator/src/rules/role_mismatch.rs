@@ -30,6 +30,7 @@ or the attribution is wrong.
 Add or correct the person's role, or drop `on_behalf_of` if they spoke for themselves.
 "#,
     check,
+    finish: None,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {

@@ -32,6 +32,7 @@ Follow the hint: rename the field, add the missing one, or use one of the allowe
 `treatywatch explain schema` and the descriptions in `schemas/` say what each field means.
 "#,
     check,
+    finish: None,
 };
 
 /// Keys whose values the `invalid-date` rule checks; their pattern errors are its to report.

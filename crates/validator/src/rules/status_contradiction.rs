@@ -42,6 +42,7 @@ Nothing to fix in the data: briefings list it under findings. Add an `assessment
 the verdict and its sources.
 "#,
     check,
+    finish: None,
 };
 
 /// Whether the claim's words fit one possible status of the treaty on the claim's date.

@@ -1,9 +1,7 @@
-use std::sync::OnceLock;
-
 use treatywatch_loader::{Diagnostic, Severity};
 
-use super::{Rule, per_record_in_parallel, references};
-use crate::context::Context;
+use super::Rule;
+use crate::facts::Finish;
 
 pub(super) const RULE: Rule = Rule {
     name: "unknown-reference",
@@ -27,35 +25,38 @@ nobody: it drops out of the person's page and of every check that needs the clai
 ## Fix
 Use the id of an existing record (the hint names the closest one), or add the missing record.
 "#,
-    check,
+    check: super::nothing_per_batch,
+    finish: Some(finish),
 };
 
-fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+/// Runs at the end: an id that names no record other than a claim may name a claim of any
+/// batch.
+fn finish(all: &Finish, out: &mut Vec<Diagnostic>) {
     // Every id, for "did you mean": made only once a reference is found unknown.
-    let ids: OnceLock<Vec<&str>> = OnceLock::new();
-    // Records on every core: one lookup per reference, a million records and more.
-    per_record_in_parallel(ctx, out, |index, record, out| {
-        references::each(record.kind, &record.node, |reference| {
-            if ctx.index_of(reference.id).is_some() {
-                return;
+    let mut ids: Option<Vec<&str>> = None;
+    for (position, (_, facts)) in all.records.iter().enumerate() {
+        for reference in &facts.pending {
+            if all.named(&reference.id).is_some() {
+                continue;
             }
-            let mut d = ctx.report(
+            let mut d = all.report(
                 &RULE,
-                index,
-                &reference.pointer(),
+                position,
+                &reference.pointer,
+                reference.span,
                 format!(
                     "`{}` is not the id of any record; expected {}",
                     reference.id,
                     reference.expected.describe()
                 ),
             );
-            let ids = ids.get_or_init(|| ctx.data.records.iter().filter_map(|r| r.id()).collect());
-            if let Some(near) = closest(reference.id, ids) {
+            let ids = ids.get_or_insert_with(|| all.ids().collect());
+            if let Some(near) = closest(&reference.id, ids) {
                 d = d.with_help(format!("did you mean `{near}`?"));
             }
             out.push(d);
-        });
-    });
+        }
+    }
 }
 
 /// The most similar known id, if any is close enough to be a typo.

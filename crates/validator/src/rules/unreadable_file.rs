@@ -23,4 +23,5 @@ data/claims/new.yaml   (mode 000)
 Make the file readable (`chmod a+r`), or remove it.
 "#,
     check: reported_by_loader,
+    finish: None,
 };

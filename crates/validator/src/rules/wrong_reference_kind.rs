@@ -2,6 +2,7 @@ use treatywatch_loader::{Diagnostic, Severity};
 
 use super::{Rule, per_record_in_parallel, references};
 use crate::context::Context;
+use crate::facts::Finish;
 
 pub(super) const RULE: Rule = Rule {
     name: "wrong-reference-kind",
@@ -29,6 +30,7 @@ party to. Every later check would read nonsense.
 Name a record of the expected kind.
 "#,
     check,
+    finish: Some(finish),
 };
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
@@ -57,4 +59,33 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             ));
         });
     });
+}
+
+/// Runs at the end, for the references that name no record other than a claim: those that
+/// name a claim where the field expects another kind.
+fn finish(all: &Finish, out: &mut Vec<Diagnostic>) {
+    for (position, (_, facts)) in all.records.iter().enumerate() {
+        for reference in &facts.pending {
+            let Some(named) = all.record(&reference.id) else {
+                continue;
+            };
+            // Only claims are left to name here; actors (whose kind matters to
+            // "a state or an organization") were looked up per batch.
+            if named.kind == reference.expected.kind() {
+                continue;
+            }
+            out.push(all.report(
+                &RULE,
+                position,
+                &reference.pointer,
+                reference.span,
+                format!(
+                    "`{}` is a {}, but this field expects {}",
+                    reference.id,
+                    named.kind.name(),
+                    reference.expected.describe()
+                ),
+            ));
+        }
+    }
 }

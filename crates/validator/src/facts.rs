@@ -1,0 +1,136 @@
+//! What the checks that span records read about each record, kept when the record's tree is
+//! dropped: its id, whether it is typed, what it allows, and the references that name no record
+//! other than a claim. Claims are checked in batches, each against the records other than
+//! claims; the few rules that need every claim at once (`duplicate-id`, `unknown-reference`,
+//! `wrong-reference-kind` for ids of claims, `reference-cycle`) and the `allow` lists run once
+//! at the end, on these facts ([`Finish`]). A record's facts depend on its file and on the
+//! records other than claims only, so they can be cached per file.
+
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+use treatywatch_loader::{Diagnostic, LoadedRecord, SourceFile, Span};
+use treatywatch_model::{Allow, RecordKind};
+
+use crate::context::Context;
+use crate::rules::Rule;
+use crate::rules::references::{self, Expected};
+
+/// One record's facts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RecordFacts {
+    pub kind: RecordKind,
+    /// The id as written, when the record has a string `id`.
+    pub id: Option<String>,
+    /// Where the id is (the record itself when it has none).
+    pub id_span: Span,
+    /// Whether the record fits the model (only typed claims answer other claims).
+    pub typed: bool,
+    /// The rules the record silences, when it is typed.
+    pub allow: Vec<Allow>,
+    /// References to ids that name no record other than a claim.
+    pub pending: Vec<Pending>,
+}
+
+/// A reference decided at the end: it names a claim, or nothing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Pending {
+    /// JSON Pointer of the reference inside its record.
+    pub pointer: String,
+    pub id: String,
+    pub expected: Expected,
+    pub span: Span,
+}
+
+impl RecordFacts {
+    /// The facts of `record`, whose references are looked up in `ctx` (records other than
+    /// claims).
+    pub(crate) fn of(ctx: &Context, record: &LoadedRecord) -> RecordFacts {
+        let mut pending = Vec::new();
+        references::each(record.kind, &record.node, |reference| {
+            if ctx.index_of(reference.id).is_none() {
+                let pointer = reference.pointer();
+                pending.push(Pending {
+                    span: record.span_of(&pointer),
+                    pointer,
+                    id: reference.id.to_string(),
+                    expected: reference.expected,
+                });
+            }
+        });
+        RecordFacts {
+            kind: record.kind,
+            id: record.id().map(str::to_string),
+            id_span: record.span_of("/id"),
+            typed: record.record.is_some(),
+            allow: record
+                .record
+                .as_ref()
+                .map(|r| r.allow().to_vec())
+                .unwrap_or_default(),
+            pending,
+        }
+    }
+}
+
+/// Every record's facts, for the rules that run once at the end.
+pub struct Finish<'a> {
+    /// Every file, for paths in messages.
+    pub files: &'a [SourceFile],
+    /// Each record's file and facts: records other than claims first, then claims, each in
+    /// the order read (files by path, records in file order).
+    pub records: Vec<(usize, &'a RecordFacts)>,
+    /// Id → position in `records` of the record it names (the first other than a claim,
+    /// else the first claim).
+    named: FxHashMap<&'a str, usize>,
+}
+
+impl<'a> Finish<'a> {
+    pub fn new(files: &'a [SourceFile], records: Vec<(usize, &'a RecordFacts)>) -> Finish<'a> {
+        let mut named = FxHashMap::with_capacity_and_hasher(records.len(), Default::default());
+        for (position, (_, facts)) in records.iter().enumerate() {
+            if let Some(id) = &facts.id {
+                named.entry(id.as_str()).or_insert(position);
+            }
+        }
+        Finish {
+            files,
+            records,
+            named,
+        }
+    }
+
+    /// The position of the record `id` names.
+    pub fn named(&self, id: &str) -> Option<usize> {
+        self.named.get(id).copied()
+    }
+
+    /// The facts of the record `id` names.
+    pub fn record(&self, id: &str) -> Option<&'a RecordFacts> {
+        self.named(id).map(|p| self.records[p].1)
+    }
+
+    /// Every id, for "did you mean".
+    pub fn ids(&self) -> impl Iterator<Item = &'a str> + '_ {
+        self.named.keys().copied()
+    }
+
+    /// The path of file `index`.
+    pub fn path(&self, file: usize) -> &'a str {
+        self.files.get(file).map_or("", |f| f.path.as_str())
+    }
+
+    /// A diagnostic of `rule` about the value at `pointer` (at `span`) in the record at
+    /// `position`.
+    pub fn report(
+        &self,
+        rule: &Rule,
+        position: usize,
+        pointer: &str,
+        span: Span,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        let (file, facts) = self.records[position];
+        Diagnostic::new(rule.name, rule.severity, file, span, message)
+            .with_record(facts.id.clone(), Some(pointer.to_string()))
+    }
+}

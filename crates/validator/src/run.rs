@@ -1,0 +1,329 @@
+//! Validation of a data folder in bounded batches: the records other than claims are read and
+//! checked first and kept; then the claim files, a batch at a time, each batch checked against
+//! the records other than claims and dropped, keeping only each record's facts
+//! ([`crate::facts`]); then the rules that need every claim run once on those facts. The
+//! output does not depend on the batch size (tests hold a batch per file equal to one batch).
+//! With a cache ([`crate::cache`]), a claim file whose path and content, and whose
+//! surroundings (tool, as-of date, limits, every file other than claim files), are unchanged
+//! is not read again: its diagnostics and facts come from the cache.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+use treatywatch_loader::{Dataset, FileResult, Limits, Listing};
+use treatywatch_model::RecordKind;
+
+use crate::cache::{Cache, FileFacts, FileKey};
+use crate::context::Context;
+use crate::facts::RecordFacts;
+use crate::{Options, Outcome, check_batch, finish, rules};
+
+/// How many claim files are read at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Batching {
+    /// A batch holds claim files up to this many bytes (at least one file); `None` reads
+    /// every claim file in one batch.
+    pub max_bytes: Option<u64>,
+}
+
+impl Batching {
+    /// Every claim file at once: the least time, memory in proportion to the data.
+    pub const UNBOUNDED: Batching = Batching { max_bytes: None };
+
+    /// The default: 32 MiB of claim files at a time. A record takes about eight times its
+    /// YAML in memory while it is checked, so a batch needs about 256 MiB.
+    pub const DEFAULT: Batching = Batching {
+        max_bytes: Some(32 * 1024 * 1024),
+    };
+}
+
+/// Where the time of a run went, for `TREATYWATCH_TIMINGS`.
+#[derive(Debug, Clone, Default)]
+pub struct Timings {
+    /// Reading, parsing and typing files (and hashing them, with a cache).
+    pub read: Duration,
+    /// Each rule's time, summed over the batches and the end.
+    pub rules: Vec<(&'static str, Duration)>,
+    /// Every rule, batches and end.
+    pub checking: Duration,
+    pub batches: usize,
+    /// Claim files whose results came from the cache.
+    pub cached_files: usize,
+}
+
+/// The result of [`validate_listing`].
+pub struct Checked {
+    /// Every file, with the text of the files other than claim files and of every file a
+    /// diagnostic points into; the records other than claims.
+    pub data: Dataset,
+    pub outcome: Outcome,
+    pub timings: Timings,
+    /// What the run has to say about the cache (ignored, not written), for stderr.
+    pub notes: Vec<String>,
+}
+
+/// Validates the files of `listing` in batches; with `cache_dir`, reuses and updates the cache
+/// there.
+pub fn validate_listing(
+    listing: &Listing,
+    limits: Limits,
+    options: &Options,
+    batching: Batching,
+    cache_dir: Option<&Path>,
+) -> Checked {
+    let mut timings = Timings::default();
+    let mut notes = Vec::new();
+    let started = Instant::now();
+    let (claim_files, other_files): (Vec<usize>, Vec<usize>) =
+        (0..listing.len()).partition(|&i| listing.kind(i) == Some(RecordKind::Claim));
+
+    // 1. Every file other than claim files, read and kept.
+    let results: Vec<FileResult> = other_files
+        .par_iter()
+        .map(|&i| listing.read(i, limits))
+        .collect();
+    let mut data = Dataset {
+        root: listing.root.clone(),
+        files: listing.files(),
+        records: Vec::new(),
+        problems: Vec::new(),
+    };
+    for (&i, r) in other_files.iter().zip(results) {
+        data.files[i] = r.file;
+        data.records.extend(r.records);
+        data.problems.extend(r.problems);
+    }
+    let kept = data.records.len();
+    timings.read += started.elapsed();
+
+    let checking = Instant::now();
+    let ctx = Context::new(&data, options.as_of, 0..kept, true);
+    let (mut found, rule_timings) = check_batch(&ctx);
+    add(&mut timings.rules, rule_timings);
+    found.extend(data.problems.iter().map(rules::diagnostic_of));
+    let other_facts: Vec<(usize, RecordFacts)> = data
+        .records
+        .par_iter()
+        .map(|r| (r.file, RecordFacts::of(&ctx, r)))
+        .collect();
+    drop(ctx);
+    timings.checking += checking.elapsed();
+
+    let mut cache = cache_dir.map(|dir| {
+        let (cache, note) = Cache::open(dir, crate::cache::environment(&data, options, limits));
+        notes.extend(note);
+        cache
+    });
+
+    // 2. Claim files, a batch at a time.
+    let mut claim_facts: Vec<(usize, FileFacts)> = Vec::with_capacity(claim_files.len());
+    for batch in batches(listing, &claim_files, batching) {
+        timings.batches += 1;
+        let reading = Instant::now();
+        let fetched: Vec<(usize, Fetched)> = batch
+            .par_iter()
+            .map(|&i| (i, fetch(listing, i, limits, cache.as_ref())))
+            .collect();
+        let mut from_cache = Vec::new();
+        let mut to_parse = Vec::new();
+        let mut unread = Vec::new();
+        for (i, f) in fetched {
+            match f {
+                Fetched::Cached(key, facts) => {
+                    if let Some(cache) = cache.as_mut() {
+                        cache.keep(key);
+                    }
+                    from_cache.push((i, facts));
+                }
+                Fetched::Bytes(key, bytes) => to_parse.push((i, key, bytes)),
+                Fetched::Unread(result) => unread.push((i, result)),
+            }
+        }
+        timings.cached_files += from_cache.len();
+        let parsed: Vec<(usize, Option<FileKey>, FileResult)> = to_parse
+            .into_par_iter()
+            .map(|(i, key, bytes)| (i, key, listing.parse(i, bytes, limits)))
+            .chain(unread.into_par_iter().map(|(i, r)| (i, None, *r)))
+            .collect();
+        let start = data.records.len();
+        let mut read_files = Vec::with_capacity(parsed.len());
+        let mut problems = Vec::new();
+        for (i, key, r) in parsed {
+            data.files[i] = r.file;
+            data.records.extend(r.records);
+            problems.extend(r.problems);
+            read_files.push((i, key));
+        }
+        timings.read += reading.elapsed();
+
+        let checking = Instant::now();
+        let ctx = Context::new(&data, options.as_of, start..data.records.len(), false);
+        let (mut batch_found, rule_timings) = check_batch(&ctx);
+        add(&mut timings.rules, rule_timings);
+        batch_found.extend(problems.iter().map(rules::diagnostic_of));
+        let facts: Vec<(usize, RecordFacts)> = data.records[start..]
+            .par_iter()
+            .map(|r| (r.file, RecordFacts::of(&ctx, r)))
+            .collect();
+        drop(ctx);
+        // Per file, in file order: what a cache keeps.
+        let mut per_file: Vec<(usize, FileFacts)> = read_files
+            .iter()
+            .map(|&(i, _)| (i, FileFacts::default()))
+            .collect();
+        let slot = |file: usize, per_file: &[(usize, FileFacts)]| {
+            per_file.binary_search_by_key(&file, |(i, _)| *i).ok()
+        };
+        per_file.sort_by_key(|(i, _)| *i);
+        for (file, f) in facts {
+            if let Some(s) = slot(file, &per_file) {
+                per_file[s].1.records.push(f);
+            }
+        }
+        for d in batch_found {
+            match slot(d.file, &per_file) {
+                Some(s) => per_file[s].1.diagnostics.push(d),
+                None => found.push(d),
+            }
+        }
+        // The batch's trees are dropped here, on every core.
+        data.records.par_drain(kept..).for_each(drop);
+        timings.checking += checking.elapsed();
+        for (i, key) in read_files {
+            let Some(s) = slot(i, &per_file) else {
+                continue;
+            };
+            if per_file[s].1.diagnostics.is_empty() {
+                data.files[i].text = String::new();
+            }
+            if let (Some(cache), Some(key)) = (cache.as_mut(), key) {
+                cache.put(key, per_file[s].1.clone());
+            }
+        }
+        claim_facts.extend(per_file);
+        claim_facts.extend(from_cache);
+    }
+    claim_facts.sort_by_key(|(i, _)| *i);
+
+    // 3. The rules that need every record's facts; diagnostics sorted.
+    let checking = Instant::now();
+    for (i, f) in &claim_facts {
+        found.extend(f.diagnostics.iter().cloned().map(|mut d| {
+            d.file = *i;
+            d
+        }));
+    }
+    let ordered: Vec<(usize, &RecordFacts)> = other_facts
+        .iter()
+        .map(|(file, f)| (*file, f))
+        .chain(
+            claim_facts
+                .iter()
+                .flat_map(|(file, f)| f.records.iter().map(move |r| (*file, r))),
+        )
+        .collect();
+    let outcome = finish(&data.files, ordered, found, &mut timings.rules);
+    timings.checking += checking.elapsed();
+
+    // A diagnostic needs its file's text to be shown: read again the few claim files that
+    // have one only from the cache or from the end's rules.
+    let reading = Instant::now();
+    let mut missing: Vec<usize> = outcome
+        .diagnostics
+        .iter()
+        .chain(outcome.allowed.iter().map(|a| &a.diagnostic))
+        .map(|d| d.file)
+        .filter(|&i| {
+            listing.kind(i) == Some(RecordKind::Claim)
+                && data.files.get(i).is_some_and(|f| f.text.is_empty())
+        })
+        .collect();
+    missing.sort_unstable();
+    missing.dedup();
+    let texts: Vec<(usize, String)> = missing
+        .par_iter()
+        .filter_map(|&i| Some((i, text_of(listing.fetch(i, limits).ok()?))))
+        .collect();
+    for (i, text) in texts {
+        data.files[i].text = text;
+    }
+    timings.read += reading.elapsed();
+
+    if let Some(cache) = cache
+        && let Err(e) = cache.save()
+    {
+        notes.push(e);
+    }
+    Checked {
+        data,
+        outcome,
+        timings,
+        notes,
+    }
+}
+
+/// A claim file, fetched: from the cache, as bytes to parse, or not read at all.
+enum Fetched {
+    Cached(FileKey, FileFacts),
+    Bytes(Option<FileKey>, Vec<u8>),
+    Unread(Box<FileResult>),
+}
+
+fn fetch(listing: &Listing, index: usize, limits: Limits, cache: Option<&Cache>) -> Fetched {
+    match listing.fetch(index, limits) {
+        Err(result) => Fetched::Unread(result),
+        Ok(bytes) => match cache {
+            None => Fetched::Bytes(None, bytes),
+            Some(cache) => {
+                let key = FileKey::of(&listing.display_path(index), &bytes);
+                match cache.get(&key) {
+                    Some(facts) => Fetched::Cached(key, facts),
+                    None => Fetched::Bytes(Some(key), bytes),
+                }
+            }
+        },
+    }
+}
+
+/// A file's text as the loader decodes it (a byte-order mark dropped).
+fn text_of(bytes: Vec<u8>) -> String {
+    let text = String::from_utf8(bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    }
+}
+
+/// Claim files in consecutive batches of at most `max_bytes` (at least one file each).
+fn batches(listing: &Listing, files: &[usize], batching: Batching) -> Vec<Vec<usize>> {
+    let Some(max_bytes) = batching.max_bytes else {
+        return vec![files.to_vec()];
+    };
+    let mut batches: Vec<Vec<usize>> = Vec::new();
+    let mut current: Vec<usize> = Vec::new();
+    let mut bytes = 0u64;
+    for &i in files {
+        let size = listing.size(i);
+        if !current.is_empty() && bytes.saturating_add(size) > max_bytes {
+            batches.push(std::mem::take(&mut current));
+            bytes = 0;
+        }
+        current.push(i);
+        bytes = bytes.saturating_add(size);
+    }
+    if !current.is_empty() {
+        batches.push(current);
+    }
+    batches
+}
+
+pub(crate) fn add(total: &mut Vec<(&'static str, Duration)>, more: Vec<(&'static str, Duration)>) {
+    for (name, took) in more {
+        match total.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, t)) => *t += took,
+            None => total.push((name, took)),
+        }
+    }
+}
