@@ -1,6 +1,9 @@
 //! The dataset's id index: every record by its id, typed, for the checks and the reports.
 
+use std::borrow::Cow;
 use std::ops::Range;
+
+use compact_str::CompactString;
 
 use rustc_hash::FxHashMap;
 use treatywatch_model::{Actor, Claim, Record, RecordKind, Source, Treaty};
@@ -15,7 +18,7 @@ use crate::{Dataset, LoadedRecord};
 pub struct Index<'a> {
     pub data: &'a Dataset,
     /// Id → index of the record it names.
-    by_id: FxHashMap<&'a str, usize>,
+    by_id: Cow<'a, Ids>,
     /// The records the iterators ([`Index::claims`], …) go over.
     iterated: Range<usize>,
 }
@@ -29,27 +32,17 @@ impl<'a> Index<'a> {
     /// with `claims_looked_up`) and iterates `records[iterated]`: for checking claims in
     /// batches, each against the other records and never against another batch.
     pub fn split(data: &'a Dataset, claims_looked_up: bool, iterated: Range<usize>) -> Index<'a> {
-        // Ids are looked up for every reference: FxHash is several times faster than SipHash,
-        // and ids come from the reviewed data, not from an attacker choosing hash collisions
-        // at scale (a pull request large enough to try is visible in review).
-        let mut by_id = FxHashMap::default();
-        for claims in [false, true] {
-            if claims && !claims_looked_up {
-                break;
-            }
-            for (i, r) in data.records.iter().enumerate() {
-                if (r.kind == RecordKind::Claim) != claims {
-                    continue;
-                }
-                if let Some(id) = r.id() {
-                    by_id.entry(id).or_insert(i);
-                }
-            }
-        }
+        Index::with_ids(data, Cow::Owned(Ids::of(data, claims_looked_up)), iterated)
+    }
+
+    /// An index with ids looked up in `ids` (made by [`Ids::of`] from the same records of
+    /// `data`; records added after them are iterated, never named), iterating
+    /// `records[iterated]`.
+    pub fn with_ids(data: &'a Dataset, ids: Cow<'a, Ids>, iterated: Range<usize>) -> Index<'a> {
         let end = iterated.end.min(data.records.len());
         Index {
             data,
-            by_id,
+            by_id: ids,
             iterated: iterated.start.min(end)..end,
         }
     }
@@ -70,7 +63,7 @@ impl<'a> Index<'a> {
 
     /// The index of the first record with this id.
     pub fn index_of(&self, id: &str) -> Option<usize> {
-        self.by_id.get(id).copied()
+        self.by_id.0.get(id).copied()
     }
 
     pub fn loaded_by_id(&self, id: &str) -> Option<&'a LoadedRecord> {
@@ -145,6 +138,37 @@ impl<'a> Index<'a> {
             Record::Source(s) => Some((i, s)),
             _ => None,
         })
+    }
+}
+
+/// Which record each id names: id → index in [`Dataset::records`]. Ids are kept inline
+/// (up to 24 bytes) so a lookup compares them without following a pointer.
+#[derive(Debug, Clone, Default)]
+pub struct Ids(FxHashMap<CompactString, usize>);
+
+impl Ids {
+    /// The ids of `data`'s records other than claims, and of its claims too with
+    /// `claims_looked_up`; an id names its first record other than a claim, else its first
+    /// claim.
+    pub fn of(data: &Dataset, claims_looked_up: bool) -> Ids {
+        // Ids are looked up for every reference: FxHash is several times faster than SipHash,
+        // and ids come from the reviewed data, not from an attacker choosing hash collisions
+        // at scale (a pull request large enough to try is visible in review).
+        let mut by_id = FxHashMap::default();
+        for claims in [false, true] {
+            if claims && !claims_looked_up {
+                break;
+            }
+            for (i, r) in data.records.iter().enumerate() {
+                if (r.kind == RecordKind::Claim) != claims {
+                    continue;
+                }
+                if let Some(id) = r.id() {
+                    by_id.entry(CompactString::from(id)).or_insert(i);
+                }
+            }
+        }
+        Ids(by_id)
     }
 }
 

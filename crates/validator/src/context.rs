@@ -3,7 +3,10 @@
 
 use std::ops::Deref;
 
-use treatywatch_loader::{Dataset, Diagnostic, Index, Span};
+use std::borrow::Cow;
+
+use rustc_hash::FxHashMap;
+use treatywatch_loader::{Dataset, Diagnostic, Ids, Index, Span, TEXTS_FOLDER, display_path};
 use treatywatch_model::Date;
 
 use crate::rules::Rule;
@@ -17,6 +20,8 @@ pub struct Context<'a> {
     /// Whether this pass checks the files that are not claim files (archived texts, stray
     /// files): the first pass does, the batches of claim files do not.
     pub checks_other_files: bool,
+    /// Archived texts by source id: the file index.
+    texts: FxHashMap<&'a str, usize>,
 }
 
 /// Rules look records up through the context as through the index itself.
@@ -29,20 +34,29 @@ impl<'a> Deref for Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    /// A pass over `data.records[checked]`, looking ids up among the records other than
-    /// claims.
+    /// A pass over `data.records[checked]`, looking ids up in `ids`: the records other than
+    /// claims ([`Ids::of`] without claims).
     pub fn new(
         data: &'a Dataset,
         as_of: Date,
         checked: std::ops::Range<usize>,
         checks_other_files: bool,
+        ids: Cow<'a, Ids>,
     ) -> Context<'a> {
         Context {
             data,
             as_of,
-            index: Index::split(data, false, checked),
+            index: Index::with_ids(data, ids, checked),
             checks_other_files,
+            texts: archived_texts(data),
         }
+    }
+
+    /// The archived text of source `source_id` (`texts/<source-id>.txt`), with its file's
+    /// index: [`Dataset::archived_text`], looked up in a map.
+    pub fn archived_text(&self, source_id: &str) -> Option<(usize, &'a str)> {
+        let index = *self.texts.get(source_id)?;
+        Some((index, self.data.files[index].text.as_str()))
     }
 
     /// A diagnostic of `rule` about the value at `pointer` in record `index`.
@@ -70,4 +84,21 @@ impl<'a> Context<'a> {
         Diagnostic::new(rule.name, rule.severity, record.file, span, message)
             .with_record(record.id().map(str::to_string), Some(pointer.to_string()))
     }
+}
+
+/// Every archived text's source id and file, as [`Dataset::archived_text`] finds them.
+fn archived_texts(data: &Dataset) -> FxHashMap<&str, usize> {
+    let folder = format!("{}/", display_path(&data.root.join(TEXTS_FOLDER)));
+    data.files
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.kind.is_none())
+        .filter_map(|(i, f)| {
+            let id = f.path.strip_prefix(&folder)?.strip_suffix(".txt")?;
+            (!id.contains('/')).then_some((id, i))
+        })
+        .fold(FxHashMap::default(), |mut map, (id, i)| {
+            map.entry(id).or_insert(i);
+            map
+        })
 }

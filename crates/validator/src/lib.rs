@@ -90,7 +90,14 @@ pub fn validate_timed(
     data: &Dataset,
     options: &Options,
 ) -> (Outcome, Vec<(&'static str, Duration)>) {
-    let ctx = Context::new(data, options.as_of, 0..data.records.len(), true);
+    let ids = treatywatch_loader::Ids::of(data, false);
+    let ctx = Context::new(
+        data,
+        options.as_of,
+        0..data.records.len(),
+        true,
+        std::borrow::Cow::Owned(ids),
+    );
     let (mut found, mut timings) = check_batch(&ctx);
     found.extend(data.problems.iter().map(rules::diagnostic_of));
     let facts: Vec<(usize, facts::RecordFacts)> = data

@@ -7,11 +7,12 @@
 //! surroundings (tool, as-of date, limits, every file other than claim files), are unchanged
 //! is not read again: its diagnostics and facts come from the cache.
 
+use std::borrow::Cow;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
-use treatywatch_loader::{Dataset, FileResult, Limits, Listing};
+use treatywatch_loader::{Dataset, FileResult, Ids, Limits, Listing};
 use treatywatch_model::RecordKind;
 
 use crate::cache::{Cache, FileFacts, FileKey};
@@ -98,7 +99,8 @@ pub fn validate_listing(
     timings.read += started.elapsed();
 
     let checking = Instant::now();
-    let ctx = Context::new(&data, options.as_of, 0..kept, true);
+    let ids = Ids::of(&data, false);
+    let ctx = Context::new(&data, options.as_of, 0..kept, true, Cow::Borrowed(&ids));
     let (mut found, rule_timings) = check_batch(&ctx);
     add(&mut timings.rules, rule_timings);
     found.extend(data.problems.iter().map(rules::diagnostic_of));
@@ -158,7 +160,13 @@ pub fn validate_listing(
         timings.read += reading.elapsed();
 
         let checking = Instant::now();
-        let ctx = Context::new(&data, options.as_of, start..data.records.len(), false);
+        let ctx = Context::new(
+            &data,
+            options.as_of,
+            start..data.records.len(),
+            false,
+            Cow::Borrowed(&ids),
+        );
         let (mut batch_found, rule_timings) = check_batch(&ctx);
         add(&mut timings.rules, rule_timings);
         batch_found.extend(problems.iter().map(rules::diagnostic_of));

@@ -43,7 +43,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let Some(id) = path.file_stem().and_then(|s| s.to_str()) else {
             continue;
         };
-        if file.kind.is_some() || ctx.data.archived_text(id).map(|(i, _)| i) != Some(index) {
+        if file.kind.is_some() || ctx.archived_text(id).map(|(i, _)| i) != Some(index) {
             continue;
         }
         if ctx.kind_of(id) != Some(RecordKind::Source) {

@@ -184,7 +184,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             let id = citation.source.as_str();
             let archived = texts
                 .entry(id)
-                .or_insert_with(|| ctx.data.archived_text(id).map(|(_, text)| paragraphs(text)));
+                .or_insert_with(|| ctx.archived_text(id).map(|(_, text)| paragraphs(text)));
             if let Some(paragraphs) = archived {
                 checked.push(id);
                 if occurs(quote, paragraphs) {
