@@ -65,9 +65,18 @@ pub struct Diagnostic {
     pub evidence: Vec<Evidence>,
     /// A hint on how to fix it.
     pub help: Option<String>,
+    /// Where the span ends (line, column), once worked out from the file's text
+    /// ([`Diagnostic::with_end_from`]): then the text is not needed to show it.
+    pub end: Option<(u32, u32)>,
 }
 
 impl Diagnostic {
+    /// Works out where the span ends from `text`, its file's text.
+    pub fn with_end_from(mut self, text: &str) -> Diagnostic {
+        self.end = Some(self.span.end_position(text));
+        self
+    }
+
     pub fn new(
         rule: &'static str,
         severity: Severity,
@@ -85,6 +94,7 @@ impl Diagnostic {
             pointer: None,
             help: None,
             evidence: Vec::new(),
+            end: None,
         }
     }
 

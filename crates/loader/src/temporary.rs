@@ -45,10 +45,25 @@ pub fn writer_is_gone(pid: u32) -> bool {
 /// renamed over `path`, and the folder flushed so the rename itself survives a crash. A run
 /// killed at any point leaves either the old file or the new one, never a mix.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_replacing(path, bytes, true)
+}
+
+/// Like [`write_atomic`], without flushing to disk: after a crash the file may be the old one,
+/// the new one, or damaged — for files whose loss costs only time and whose damage is
+/// detected (a cache with a checksum).
+pub fn write_atomic_unsynced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_replacing(path, bytes, false)
+}
+
+fn write_replacing(path: &Path, bytes: &[u8], synced: bool) -> std::io::Result<()> {
     let dir = folder_of(path)?;
     let (temp, mut file) = create_temporary(dir, path)?;
     let result = (|| {
-        write_bytes(&mut file, bytes)?;
+        if synced {
+            write_bytes(&mut file, bytes)?;
+        } else {
+            file.write_all(bytes)?;
+        }
         drop(file);
         fs::rename(&temp, path)
     })();
@@ -57,7 +72,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         return result;
     }
     // Flushing a folder is not supported everywhere (Windows): the rename is done either way.
-    if let Ok(d) = fs::File::open(dir) {
+    if synced && let Ok(d) = fs::File::open(dir) {
         let _ = d.sync_all();
     }
     Ok(())

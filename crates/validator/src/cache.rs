@@ -12,15 +12,20 @@
 //! What depends on other claim files (which record an id names, duplicate ids, `responds_to`
 //! loops, `allow`) is never cached: it is decided again on every run from the facts.
 //!
-//! The cache is one file, `DIR/validate.cache`: a magic line, the format version, the SHA-256
-//! of the rest, and the entries (bincode). A file that is not such a cache, is damaged, or
-//! was made in another environment is ignored with a note, never trusted, and replaced. It is
-//! written atomically (temporary file, then rename) with the entries of this run's files only.
+//! The cache is a folder per environment, `DIR/v<format>-<environment>/`, holding one entry
+//! per claim file, `<key>.entry`: a magic line, the format version, the SHA-256 of the rest,
+//! and the key and results (bincode, variable-length integers). Entries are read as files are
+//! (on every core) and written as files are checked (atomically: a temporary file renamed), so
+//! a run after a one-file change reads every entry but one and writes one. An entry that is
+//! not such an entry, is damaged, or is another file's is ignored with a note, never trusted,
+//! and written again; another environment's folder is noted and removed, as are the entries
+//! of files that changed or are gone.
 
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
-use rustc_hash::FxHashMap;
+use bincode::Options as _;
+use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use treatywatch_loader::{Dataset, Diagnostic, Evidence, Limits, Severity, Span};
@@ -29,11 +34,9 @@ use treatywatch_model::RecordKind;
 use crate::Options;
 use crate::facts::RecordFacts;
 
-const MAGIC: &[u8] = b"treatywatch validate cache\n";
+const MAGIC: &[u8] = b"treatywatch validate cache entry\n";
 /// Raised whenever what is stored changes shape.
-const FORMAT: u32 = 1;
-/// The cache's file inside `--cache DIR`.
-pub const FILE_NAME: &str = "validate.cache";
+const FORMAT: u32 = 3;
 
 /// A claim file's key: SHA-256 of its path (as shown) and bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -112,6 +115,21 @@ struct StoredDiagnostic {
     pointer: Option<String>,
     evidence: Vec<Evidence>,
     help: Option<String>,
+    end: Option<(u32, u32)>,
+}
+
+/// [`StoredDiagnostic`], borrowed for writing (the same encoding).
+#[derive(Serialize)]
+struct DiagnosticRef<'a> {
+    rule: &'a str,
+    severity: Severity,
+    message: &'a str,
+    span: Span,
+    record: &'a Option<String>,
+    pointer: &'a Option<String>,
+    evidence: &'a [Evidence],
+    help: &'a Option<String>,
+    end: Option<(u32, u32)>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -120,157 +138,226 @@ struct StoredFile {
     diagnostics: Vec<StoredDiagnostic>,
 }
 
-impl StoredFile {
-    fn of(facts: &FileFacts) -> StoredFile {
-        StoredFile {
-            records: facts.records.clone(),
+/// [`StoredFile`], borrowed for writing.
+#[derive(Serialize)]
+struct FileRef<'a> {
+    records: &'a [RecordFacts],
+    diagnostics: Vec<DiagnosticRef<'a>>,
+}
+
+impl<'a> FileRef<'a> {
+    fn of(facts: &'a FileFacts) -> FileRef<'a> {
+        FileRef {
+            records: &facts.records,
             diagnostics: facts
                 .diagnostics
                 .iter()
-                .map(|d| StoredDiagnostic {
-                    rule: d.rule.to_string(),
+                .map(|d| DiagnosticRef {
+                    rule: d.rule,
                     severity: d.severity,
-                    message: d.message.clone(),
+                    message: &d.message,
                     span: d.span,
-                    record: d.record.clone(),
-                    pointer: d.pointer.clone(),
-                    evidence: d.evidence.clone(),
-                    help: d.help.clone(),
+                    record: &d.record,
+                    pointer: &d.pointer,
+                    evidence: &d.evidence,
+                    help: &d.help,
+                    end: d.end,
                 })
                 .collect(),
         }
     }
+}
 
+impl StoredFile {
     /// The facts, or `None` when a rule is unknown to this build.
-    fn facts(&self) -> Option<FileFacts> {
+    fn into_facts(self) -> Option<FileFacts> {
         let diagnostics = self
             .diagnostics
-            .iter()
+            .into_iter()
             .map(|d| {
                 let rule = crate::find_rule(&d.rule)?;
                 Some(Diagnostic {
                     rule: rule.name,
                     severity: d.severity,
-                    message: d.message.clone(),
+                    message: d.message,
                     file: 0,
                     span: d.span,
-                    record: d.record.clone(),
-                    pointer: d.pointer.clone(),
-                    evidence: d.evidence.clone(),
-                    help: d.help.clone(),
+                    record: d.record,
+                    pointer: d.pointer,
+                    evidence: d.evidence,
+                    help: d.help,
+                    end: d.end,
                 })
             })
             .collect::<Option<Vec<_>>>()?;
         Some(FileFacts {
-            records: self.records.clone(),
+            records: self.records,
             diagnostics,
         })
     }
 }
 
-#[derive(Serialize, Deserialize)]
-struct Stored {
-    environment: Environment,
-    entries: Vec<(FileKey, StoredFile)>,
-}
-
-/// The cache of one run: what it read, and what it will write.
+/// The cache in `--cache DIR`: entries of one environment, read as the run asks for them.
 pub struct Cache {
-    path: PathBuf,
-    environment: Environment,
-    old: FxHashMap<FileKey, StoredFile>,
-    new: FxHashMap<FileKey, StoredFile>,
+    /// `DIR/<format>-<environment>`: this environment's entries, one file each.
+    folder: PathBuf,
+    dir: PathBuf,
+    /// Entries read and used this run, and entries written.
+    used: Mutex<FxHashSet<FileKey>>,
+    written: bool,
 }
 
 impl Cache {
     /// Opens the cache in `dir` for `environment`; the note says why nothing in it is used,
-    /// when something is there but cannot be trusted.
+    /// when something is there but made elsewhere.
     pub fn open(dir: &Path, environment: Environment) -> (Cache, Option<String>) {
-        let path = dir.join(FILE_NAME);
-        let mut cache = Cache {
-            path,
-            environment,
-            old: FxHashMap::default(),
-            new: FxHashMap::default(),
+        let folder = dir.join(folder_name(&environment));
+        let cache = Cache {
+            folder,
+            dir: dir.to_path_buf(),
+            used: Mutex::new(FxHashSet::default()),
+            written: false,
         };
-        let bytes = match std::fs::read(&cache.path) {
+        let note = (!cache.folder.is_dir() && !cache.others().is_empty()).then(|| {
+            format!(
+                "the cache in `{}` is for another build, as-of date, limits, or other files than claims: every claim file is checked again",
+                dir.display()
+            )
+        });
+        (cache, note)
+    }
+
+    /// This environment's folders of other environments in `dir`: named like ours.
+    fn others(&self) -> Vec<PathBuf> {
+        let Ok(entries) = std::fs::read_dir(&self.dir) else {
+            return Vec::new();
+        };
+        entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p != &self.folder && p.is_dir())
+            .filter(|p| {
+                p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(is_folder_name)
+            })
+            .collect()
+    }
+
+    fn entry_path(&self, key: &FileKey) -> PathBuf {
+        self.folder.join(format!("{}{ENTRY}", hex(&key.0)))
+    }
+
+    /// The facts cached for `key`, if an entry is there; `Err` is a note when the entry is
+    /// there but cannot be trusted (the file is then checked again). Safe to call from
+    /// several threads.
+    pub fn get(&self, key: &FileKey) -> Result<Option<FileFacts>, String> {
+        let path = self.entry_path(key);
+        let bytes = match std::fs::read(&path) {
             Ok(bytes) => bytes,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (cache, None),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
             Err(e) => {
-                let note = format!(
-                    "cannot read the cache `{}` ({e}): every file is checked",
-                    cache.path.display()
-                );
-                return (cache, Some(note));
+                return Err(format!(
+                    "cannot read the cache entry `{}`: {e}",
+                    path.display()
+                ));
             }
         };
-        match decode(&bytes) {
-            Err(why) => {
-                let note = format!(
-                    "the cache `{}` is ignored: {why}; every file is checked and the cache is written again",
-                    cache.path.display()
-                );
-                (cache, Some(note))
-            }
-            Ok(stored) if stored.environment != environment => {
-                let note = format!(
-                    "the cache `{}` is for another build, as-of date, limits, or other files than claims: every claim file is checked again",
-                    cache.path.display()
-                );
-                (cache, Some(note))
-            }
-            Ok(stored) => {
-                cache.old = stored.entries.into_iter().collect();
-                (cache, None)
-            }
+        let facts = decode(&bytes, key)
+            .map_err(|why| format!("the cache entry `{}` is ignored: {why}", path.display()))?;
+        if let Ok(mut used) = self.used.lock() {
+            used.insert(*key);
         }
+        Ok(Some(facts))
     }
 
-    /// The facts cached for `key`.
-    pub fn get(&self, key: &FileKey) -> Option<FileFacts> {
-        self.old.get(key)?.facts()
-    }
-
-    /// Keeps the entry of `key` (read from the cache) for the next run.
-    pub fn keep(&mut self, key: FileKey) {
-        if let Some(stored) = self.old.remove(&key) {
-            self.new.insert(key, stored);
-        }
-    }
-
-    /// Stores what a file gave.
-    pub fn put(&mut self, key: FileKey, facts: FileFacts) {
-        self.new.insert(key, StoredFile::of(&facts));
-    }
-
-    /// Writes the entries of this run's files, atomically. `Err` is a note for stderr.
-    pub fn save(self) -> Result<(), String> {
-        let mut entries: Vec<(FileKey, StoredFile)> = self.new.into_iter().collect();
-        entries.sort_by_key(|(k, _)| k.0);
-        let stored = Stored {
-            environment: self.environment,
-            entries,
-        };
-        let payload =
-            bincode::serialize(&stored).map_err(|e| format!("cannot write the cache: {e}"))?;
+    /// Stores what a file gave, atomically (a temporary file renamed; not flushed to disk:
+    /// an entry lost in a crash is only a slower next run, a damaged one fails its
+    /// checksum). `Err` is a note for stderr.
+    pub fn put(&mut self, key: FileKey, facts: &FileFacts) -> Result<(), String> {
+        let path = self.entry_path(&key);
+        let payload = bincode::DefaultOptions::new()
+            .serialize(&(key, FileRef::of(facts)))
+            .map_err(|e| format!("cannot write the cache: {e}"))?;
         let mut bytes = Vec::with_capacity(MAGIC.len() + 36 + payload.len());
         bytes.extend_from_slice(MAGIC);
         bytes.extend_from_slice(&FORMAT.to_le_bytes());
         bytes.extend_from_slice(&Sha256::digest(&payload));
         bytes.extend_from_slice(&payload);
-        treatywatch_loader::temporary::write_atomic(&self.path, &bytes).map_err(|e| {
+        treatywatch_loader::temporary::write_atomic_unsynced(&path, &bytes).map_err(|e| {
             format!(
-                "cannot write the cache `{}`: {e}; the results are not affected",
-                self.path.display()
+                "cannot write the cache entry `{}`: {e}; the results are not affected",
+                path.display()
             )
-        })
+        })?;
+        if let Ok(mut used) = self.used.lock() {
+            used.insert(key);
+        }
+        self.written = true;
+        Ok(())
+    }
+
+    /// Removes what this run did not use: entries of files that changed or are gone, and
+    /// the folders of other environments. Best effort.
+    pub fn prune(self) {
+        for other in self.others() {
+            let _ = std::fs::remove_dir_all(other);
+        }
+        let Ok(used) = self.used.into_inner() else {
+            return;
+        };
+        let Ok(entries) = std::fs::read_dir(&self.folder) else {
+            return;
+        };
+        for entry in entries.filter_map(Result::ok) {
+            let path = entry.path();
+            let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+                continue;
+            };
+            let Some(key) = name.strip_suffix(ENTRY).and_then(unhex) else {
+                continue;
+            };
+            if !used.contains(&FileKey(key)) {
+                let _ = std::fs::remove_file(&path);
+            }
+        }
     }
 }
 
-fn decode(bytes: &[u8]) -> Result<Stored, String> {
+/// An entry file's name ends so.
+const ENTRY: &str = ".entry";
+
+fn folder_name(environment: &Environment) -> String {
+    format!("v{FORMAT}-{}", hex(&environment.0))
+}
+
+fn is_folder_name(name: &str) -> bool {
+    name.strip_prefix('v')
+        .and_then(|rest| rest.split_once('-'))
+        .is_some_and(|(format, env)| {
+            format.bytes().all(|b| b.is_ascii_digit()) && unhex(env).is_some()
+        })
+}
+
+fn hex(bytes: &[u8; 32]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn unhex(text: &str) -> Option<[u8; 32]> {
+    if text.len() != 64 {
+        return None;
+    }
+    let mut out = [0u8; 32];
+    for (i, byte) in out.iter_mut().enumerate() {
+        *byte = u8::from_str_radix(text.get(2 * i..2 * i + 2)?, 16).ok()?;
+    }
+    Some(out)
+}
+
+fn decode(bytes: &[u8], key: &FileKey) -> Result<FileFacts, String> {
     let rest = bytes
         .strip_prefix(MAGIC)
-        .ok_or("it is not a treatywatch cache")?;
+        .ok_or("it is not a treatywatch cache entry")?;
     let (format, rest) = rest.split_at_checked(4).ok_or("it is cut short")?;
     if format != FORMAT.to_le_bytes() {
         return Err("it was written in another format".into());
@@ -279,7 +366,15 @@ fn decode(bytes: &[u8]) -> Result<Stored, String> {
     if Sha256::digest(payload).as_slice() != sum {
         return Err("it is damaged (its checksum does not match)".into());
     }
-    bincode::deserialize(payload).map_err(|e| format!("it cannot be decoded ({e})"))
+    let (stored_key, stored): (FileKey, StoredFile) = bincode::DefaultOptions::new()
+        .deserialize(payload)
+        .map_err(|e| format!("it cannot be decoded ({e})"))?;
+    if stored_key != *key {
+        return Err("it is another file's entry".into());
+    }
+    stored
+        .into_facts()
+        .ok_or_else(|| "it names a rule this build does not have".to_string())
 }
 
 #[cfg(test)]
@@ -292,7 +387,7 @@ mod tests {
             diagnostics: vec![Diagnostic::new(
                 "schema",
                 Severity::Error,
-                3,
+                0,
                 Span::default(),
                 "a message",
             )],
@@ -300,58 +395,84 @@ mod tests {
     }
 
     #[test]
-    fn a_saved_cache_is_read_back_in_its_environment_only() {
+    fn an_entry_is_read_back_in_its_environment_only() {
         let dir = tempfile::tempdir().unwrap();
         let here = Environment([1; 32]);
         let (mut cache, note) = Cache::open(dir.path(), here);
         assert_eq!(note, None);
         let key = FileKey::of("data/claims/a.yaml", b"- id: a\n");
-        assert_eq!(cache.get(&key), None);
-        cache.put(key, facts());
-        cache.save().unwrap();
+        assert_eq!(cache.get(&key), Ok(None));
+        cache.put(key, &facts()).unwrap();
+        cache.prune();
         let (cache, note) = Cache::open(dir.path(), here);
         assert_eq!(note, None);
-        let mut expected = facts();
-        expected.diagnostics[0].file = 0;
-        assert_eq!(cache.get(&key), Some(expected));
         // Another path or content is another key.
         assert_eq!(
             cache.get(&FileKey::of("data/claims/b.yaml", b"- id: a\n")),
-            None
+            Ok(None)
         );
         assert_eq!(
             cache.get(&FileKey::of("data/claims/a.yaml", b"- id: b\n")),
-            None
+            Ok(None)
         );
+        assert_eq!(cache.get(&key), Ok(Some(facts())));
         let (cache, note) = Cache::open(dir.path(), Environment([2; 32]));
         assert!(note.unwrap().contains("another build"));
-        assert_eq!(cache.get(&key), None);
+        assert_eq!(cache.get(&key), Ok(None));
+        // The other environment's folder goes once this one is used.
+        cache.prune();
+        let (cache, note) = Cache::open(dir.path(), here);
+        assert_eq!(note, None);
+        assert_eq!(cache.get(&key), Ok(None));
     }
 
     #[test]
-    fn damaged_and_foreign_caches_are_ignored_with_a_note() {
+    fn damaged_and_foreign_entries_are_ignored_with_a_note() {
         let dir = tempfile::tempdir().unwrap();
         let here = Environment([1; 32]);
-        let (mut cache, _) = Cache::open(dir.path(), here);
         let key = FileKey::of("a", b"b");
-        cache.put(key, facts());
-        cache.save().unwrap();
-        let path = dir.path().join(FILE_NAME);
+        let other = FileKey::of("a", b"c");
+        let (mut cache, _) = Cache::open(dir.path(), here);
+        cache.put(key, &facts()).unwrap();
+        cache.put(other, &facts()).unwrap();
+        let path = cache.entry_path(&key);
         let good = std::fs::read(&path).unwrap();
         let mut flipped = good.clone();
         let last = flipped.len() - 1;
         flipped[last] ^= 1;
         for (bytes, why) in [
-            (b"{\"not\": \"ours\"}".to_vec(), "not a treatywatch cache"),
+            (
+                b"{\"not\": \"ours\"}".to_vec(),
+                "not a treatywatch cache entry",
+            ),
             (flipped, "damaged"),
-            (good[..good.len() / 2].to_vec(), "damaged"),
+            (good[..good.len() - 3].to_vec(), "damaged"),
             (good[..MAGIC.len() + 2].to_vec(), "cut short"),
+            (
+                std::fs::read(cache.entry_path(&other)).unwrap(),
+                "another file's entry",
+            ),
         ] {
             std::fs::write(&path, bytes).unwrap();
-            let (cache, note) = Cache::open(dir.path(), here);
-            let note = note.unwrap();
-            assert!(note.contains(why), "{note}");
-            assert_eq!(cache.get(&key), None);
+            let note = cache.get(&key).unwrap_err();
+            assert!(note.contains(why), "{why}: {note}");
         }
+    }
+
+    #[test]
+    fn entries_not_used_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let here = Environment([1; 32]);
+        let (kept, gone) = (FileKey::of("a", b"1"), FileKey::of("b", b"2"));
+        let (mut cache, _) = Cache::open(dir.path(), here);
+        cache.put(kept, &facts()).unwrap();
+        cache.put(gone, &facts()).unwrap();
+        cache.prune();
+        let (cache, _) = Cache::open(dir.path(), here);
+        assert!(cache.get(&kept).unwrap().is_some());
+        cache.prune();
+        let (cache, _) = Cache::open(dir.path(), here);
+        assert!(cache.get(&kept).unwrap().is_some());
+        assert_eq!(cache.get(&gone), Ok(None));
     }
 }

@@ -112,7 +112,16 @@ pub fn validate_timed(
         .partition(|(_, f)| f.kind == treatywatch_model::RecordKind::Claim);
     let ordered = others.into_iter().chain(claims).collect();
     let started = Instant::now();
-    let outcome = finish(&data.files, ordered, found, &mut timings);
+    let mut outcome = finish(&data.files, ordered, found, &mut timings);
+    for d in outcome
+        .diagnostics
+        .iter_mut()
+        .chain(outcome.allowed.iter_mut().map(|a| &mut a.diagnostic))
+    {
+        if let Some(f) = data.files.get(d.file) {
+            d.end = Some(d.span.end_position(&f.text));
+        }
+    }
     timings.push(("(end)", started.elapsed()));
     (outcome, timings)
 }

@@ -12,7 +12,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
-use treatywatch_loader::{Dataset, FileResult, Ids, Limits, Listing};
+use treatywatch_loader::{Dataset, Diagnostic, FileResult, Ids, Limits, Listing};
 use treatywatch_model::RecordKind;
 
 use crate::cache::{Cache, FileFacts, FileKey};
@@ -127,36 +127,38 @@ pub fn validate_listing(
             .par_iter()
             .map(|&i| (i, fetch(listing, i, limits, cache.as_ref())))
             .collect();
-        let mut from_cache = Vec::new();
         let mut to_parse = Vec::new();
         let mut unread = Vec::new();
         for (i, f) in fetched {
             match f {
-                Fetched::Cached(key, facts) => {
-                    if let Some(cache) = cache.as_mut() {
-                        cache.keep(key);
-                    }
-                    from_cache.push((i, facts));
+                Fetched::Cached(facts) => {
+                    timings.cached_files += 1;
+                    claim_facts.push((i, facts));
                 }
-                Fetched::Bytes(key, bytes) => to_parse.push((i, key, bytes)),
+                Fetched::Bytes(key, bytes, note) => {
+                    notes.extend(note);
+                    to_parse.push((i, key, bytes));
+                }
                 Fetched::Unread(result) => unread.push((i, result)),
             }
         }
-        timings.cached_files += from_cache.len();
         let parsed: Vec<(usize, Option<FileKey>, FileResult)> = to_parse
             .into_par_iter()
             .map(|(i, key, bytes)| (i, key, listing.parse(i, bytes, limits)))
             .chain(unread.into_par_iter().map(|(i, r)| (i, None, *r)))
             .collect();
         let start = data.records.len();
-        let mut read_files = Vec::with_capacity(parsed.len());
+        // Per file, in file order: what a cache keeps.
+        let mut per_file: Vec<(usize, Option<FileKey>, FileFacts)> =
+            Vec::with_capacity(parsed.len());
         let mut problems = Vec::new();
         for (i, key, r) in parsed {
             data.files[i] = r.file;
             data.records.extend(r.records);
             problems.extend(r.problems);
-            read_files.push((i, key));
+            per_file.push((i, key, FileFacts::default()));
         }
+        per_file.sort_by_key(|(i, _, _)| *i);
         timings.read += reading.elapsed();
 
         let checking = Instant::now();
@@ -175,42 +177,43 @@ pub fn validate_listing(
             .map(|r| (r.file, RecordFacts::of(&ctx, r)))
             .collect();
         drop(ctx);
-        // Per file, in file order: what a cache keeps.
-        let mut per_file: Vec<(usize, FileFacts)> = read_files
-            .iter()
-            .map(|&(i, _)| (i, FileFacts::default()))
-            .collect();
-        let slot = |file: usize, per_file: &[(usize, FileFacts)]| {
-            per_file.binary_search_by_key(&file, |(i, _)| *i).ok()
-        };
-        per_file.sort_by_key(|(i, _)| *i);
+        let slot = |file: usize| per_file.binary_search_by_key(&file, |(i, _, _)| *i).ok();
+        let mut records_of: Vec<Vec<RecordFacts>> = vec![Vec::new(); per_file.len()];
+        let mut diagnostics_of: Vec<Vec<Diagnostic>> = vec![Vec::new(); per_file.len()];
         for (file, f) in facts {
-            if let Some(s) = slot(file, &per_file) {
-                per_file[s].1.records.push(f);
+            if let Some(s) = slot(file) {
+                records_of[s].push(f);
             }
         }
         for d in batch_found {
-            match slot(d.file, &per_file) {
-                Some(s) => per_file[s].1.diagnostics.push(d),
+            match slot(d.file) {
+                Some(s) => diagnostics_of[s].push(d),
                 None => found.push(d),
+            }
+        }
+        for (((i, key, f), records), diagnostics) in
+            per_file.iter_mut().zip(records_of).zip(diagnostics_of)
+        {
+            // Where each diagnostic ends is worked out while the text is here; then the text
+            // goes (`Checked::read_texts` reads it again to show snippets).
+            let text = std::mem::take(&mut data.files[*i].text);
+            *f = FileFacts {
+                records,
+                diagnostics: diagnostics
+                    .into_iter()
+                    .map(|d| d.with_end_from(&text))
+                    .collect(),
+            };
+            if let (Some(cache), Some(key)) = (cache.as_mut(), key)
+                && let Err(note) = cache.put(*key, f)
+            {
+                notes.push(note);
             }
         }
         // The batch's trees are dropped here, on every core.
         data.records.par_drain(kept..).for_each(drop);
         timings.checking += checking.elapsed();
-        for (i, key) in read_files {
-            let Some(s) = slot(i, &per_file) else {
-                continue;
-            };
-            if per_file[s].1.diagnostics.is_empty() {
-                data.files[i].text = String::new();
-            }
-            if let (Some(cache), Some(key)) = (cache.as_mut(), key) {
-                cache.put(key, per_file[s].1.clone());
-            }
-        }
-        claim_facts.extend(per_file);
-        claim_facts.extend(from_cache);
+        claim_facts.extend(per_file.into_iter().map(|(i, _, f)| (i, f)));
     }
     claim_facts.sort_by_key(|(i, _)| *i);
 
@@ -234,34 +237,31 @@ pub fn validate_listing(
     let outcome = finish(&data.files, ordered, found, &mut timings.rules);
     timings.checking += checking.elapsed();
 
-    // A diagnostic needs its file's text to be shown: read again the few claim files that
-    // have one only from the cache or from the end's rules.
+    // Diagnostics of the end's rules point into claim files whose texts are gone: where
+    // they end is read from the files again (a few files, in data worth publishing).
     let reading = Instant::now();
-    let mut missing: Vec<usize> = outcome
-        .diagnostics
-        .iter()
+    let mut outcome = outcome;
+    let wanted = |d: &Diagnostic| d.end.is_none().then_some(d.file);
+    let files: Vec<usize> = (outcome.diagnostics.iter())
         .chain(outcome.allowed.iter().map(|a| &a.diagnostic))
-        .map(|d| d.file)
-        .filter(|&i| {
-            listing.kind(i) == Some(RecordKind::Claim)
-                && data.files.get(i).is_some_and(|f| f.text.is_empty())
-        })
+        .filter_map(wanted)
         .collect();
-    missing.sort_unstable();
-    missing.dedup();
-    let texts: Vec<(usize, String)> = missing
-        .par_iter()
-        .filter_map(|&i| Some((i, text_of(listing.fetch(i, limits).ok()?))))
-        .collect();
-    for (i, text) in texts {
-        data.files[i].text = text;
+    read_texts(&mut data, listing, limits, files);
+    for d in outcome
+        .diagnostics
+        .iter_mut()
+        .chain(outcome.allowed.iter_mut().map(|a| &mut a.diagnostic))
+    {
+        if d.end.is_none()
+            && let Some(f) = data.files.get(d.file)
+        {
+            d.end = Some(d.span.end_position(&f.text));
+        }
     }
     timings.read += reading.elapsed();
 
-    if let Some(cache) = cache
-        && let Err(e) = cache.save()
-    {
-        notes.push(e);
+    if let Some(cache) = cache {
+        cache.prune();
     }
     Checked {
         data,
@@ -271,26 +271,57 @@ pub fn validate_listing(
     }
 }
 
-/// A claim file, fetched: from the cache, as bytes to parse, or not read at all.
+/// Reads again the texts of `files` that are claim files without their text.
+fn read_texts(data: &mut Dataset, listing: &Listing, limits: Limits, mut files: Vec<usize>) {
+    files.retain(|&i| {
+        listing.kind(i) == Some(RecordKind::Claim)
+            && data.files.get(i).is_some_and(|f| f.text.is_empty())
+    });
+    files.sort_unstable();
+    files.dedup();
+    let texts: Vec<(usize, String)> = files
+        .par_iter()
+        .filter_map(|&i| Some((i, text_of(listing.fetch(i, limits).ok()?))))
+        .collect();
+    for (i, text) in texts {
+        data.files[i].text = text;
+    }
+}
+
+impl Checked {
+    /// Reads again the text of every file a diagnostic (or a silenced one) points into, for
+    /// showing snippets of them (`--format human`).
+    pub fn read_texts(&mut self, listing: &Listing, limits: Limits) {
+        let files = (self.outcome.diagnostics.iter())
+            .chain(self.outcome.allowed.iter().map(|a| &a.diagnostic))
+            .map(|d| d.file)
+            .collect();
+        read_texts(&mut self.data, listing, limits, files);
+    }
+}
+
+/// A claim file, fetched: its results from the cache; its bytes (with their cache key, when
+/// there is a cache, and a note when its entry could not be trusted); or its whole result when
+/// it is not read.
 enum Fetched {
-    Cached(FileKey, FileFacts),
-    Bytes(Option<FileKey>, Vec<u8>),
+    Cached(FileFacts),
+    Bytes(Option<FileKey>, Vec<u8>, Option<String>),
     Unread(Box<FileResult>),
 }
 
 fn fetch(listing: &Listing, index: usize, limits: Limits, cache: Option<&Cache>) -> Fetched {
-    match listing.fetch(index, limits) {
-        Err(result) => Fetched::Unread(result),
-        Ok(bytes) => match cache {
-            None => Fetched::Bytes(None, bytes),
-            Some(cache) => {
-                let key = FileKey::of(&listing.display_path(index), &bytes);
-                match cache.get(&key) {
-                    Some(facts) => Fetched::Cached(key, facts),
-                    None => Fetched::Bytes(Some(key), bytes),
-                }
-            }
-        },
+    let bytes = match listing.fetch(index, limits) {
+        Err(result) => return Fetched::Unread(result),
+        Ok(bytes) => bytes,
+    };
+    let Some(cache) = cache else {
+        return Fetched::Bytes(None, bytes, None);
+    };
+    let key = FileKey::of(&listing.display_path(index), &bytes);
+    match cache.get(&key) {
+        Ok(Some(facts)) => Fetched::Cached(facts),
+        Ok(None) => Fetched::Bytes(Some(key), bytes, None),
+        Err(note) => Fetched::Bytes(Some(key), bytes, Some(note)),
     }
 }
 

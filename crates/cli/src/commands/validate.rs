@@ -25,13 +25,16 @@ pub(crate) fn validate(args: ValidateArgs) -> Result<ExitCode, String> {
     let as_of = parse_as_of(args.as_of, today())?;
     let started = Instant::now();
     let listing = treatywatch_loader::list(&args.data).map_err(|e| e.to_string())?;
-    let checked = treatywatch_validator::validate_listing(
+    let mut checked = treatywatch_validator::validate_listing(
         &listing,
         args.limits,
         &Options { as_of },
         args.batching,
         args.cache.as_deref(),
     );
+    if matches!(args.format, Format::Human) {
+        checked.read_texts(&listing, args.limits);
+    }
     for note in &checked.notes {
         eprintln!("note: {note}");
     }

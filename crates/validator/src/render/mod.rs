@@ -66,8 +66,12 @@ pub(crate) fn printable_source(text: &str) -> String {
     out
 }
 
-/// Where a diagnostic's span ends (1-based line and column), read from its file's text.
+/// Where a diagnostic's span ends (1-based line and column): as worked out already, or read
+/// from its file's text.
 pub(crate) fn end_of(data: &Dataset, d: &Diagnostic) -> (u32, u32) {
+    if let Some(end) = d.end {
+        return end;
+    }
     data.files
         .get(d.file)
         .map_or((d.span.line, d.span.column), |f| {
