@@ -70,7 +70,7 @@ fn run(fixture: Option<&Path>) -> (String, Vec<Diagnostic>) {
     // `treatywatch validate` reads them.
     let listing = treatywatch_loader::list(dir.path()).unwrap();
     for max_bytes in [Some(1), None] {
-        let checked = validate_listing(
+        let mut checked = validate_listing(
             &listing,
             Limits::default(),
             &Options { as_of },
@@ -78,6 +78,13 @@ fn run(fixture: Option<&Path>) -> (String, Vec<Diagnostic>) {
             None,
         );
         let summary = checked.outcome.summary(&checked.data);
+        // Machine formats need no file text (where a span ends is kept); the human one
+        // reads the texts again for its snippets.
+        assert_eq!(
+            render::json::render(&checked.data, &checked.outcome.diagnostics, &summary),
+            render::json::render(&data, &outcome.diagnostics, &outcome.summary(&data)),
+        );
+        checked.read_texts(&listing, Limits::default());
         let batched =
             render::human::render(&checked.data, &checked.outcome.diagnostics, &summary, false);
         assert_eq!(batched, text, "batches of {max_bytes:?} bytes");
