@@ -7,6 +7,7 @@ use std::process::{Command, Output};
 
 mod authoring;
 mod bundled;
+mod cache;
 mod changes;
 mod export;
 mod import;
