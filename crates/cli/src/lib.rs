@@ -102,7 +102,7 @@ enum Command {
         cache: Option<PathBuf>,
         /// Read claim files in batches of at most this many bytes (at least one file each;
         /// 0: all at once). Bounds the memory; the output is the same for every size.
-        #[arg(long, value_name = "BYTES", default_value_t = 32 * 1024 * 1024)]
+        #[arg(long, value_name = "BYTES", default_value_t = treatywatch_validator::Batching::DEFAULT.max_bytes.unwrap_or(0))]
         batch_bytes: u64,
         #[command(flatten)]
         limits: LimitArgs,

@@ -32,10 +32,12 @@ impl Batching {
     /// Every claim file at once: the least time, memory in proportion to the data.
     pub const UNBOUNDED: Batching = Batching { max_bytes: None };
 
-    /// The default: 32 MiB of claim files at a time. A record takes about eight times its
-    /// YAML in memory while it is checked, so a batch needs about 256 MiB.
+    /// The default: 4 MiB of claim files at a time. A record takes about eight times its
+    /// YAML in memory while it is checked, so a batch needs about 32 MiB, and its memory is
+    /// reused by the next batch instead of new pages being asked of the system (which,
+    /// measured, made 32 MiB batches slower, not faster: BENCHMARKS.md).
     pub const DEFAULT: Batching = Batching {
-        max_bytes: Some(32 * 1024 * 1024),
+        max_bytes: Some(4 * 1024 * 1024),
     };
 }
 
