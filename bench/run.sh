@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
 # Reproduces every figure in BENCHMARKS.md: generates datasets of 10k, 100k and 1M claims,
-# times `treatywatch validate` on them (wall time and peak memory, GNU time), shows where the
-# time goes (TREATYWATCH_TIMINGS), and runs the schema-only validators people use today —
-# check-jsonschema (PyPI) and ajv-cli (npm) — on the same files and the same schemas.
+# times `treatywatch validate` on them (wall time and peak memory, GNU time) beside the parse
+# floor (the same YAML parser on the same files, doing nothing else), in the default bounded
+# batches and in one batch, with the light build too; shows where the time goes
+# (TREATYWATCH_TIMINGS); times `validate --cache` after a one-file change; and runs the
+# schema-only validators people use today — check-jsonschema (PyPI) and ajv-cli (npm) — on the
+# same files and the same schemas. Ends with the summary table BENCHMARKS.md shows.
 #
 #   bash bench/run.sh            # all sizes; check-jsonschema only at 10k (it takes minutes)
 #   SIZES="10000" bash bench/run.sh
+#   SKIP_OTHERS=1                # treatywatch only (no npm, no PyPI)
+#   SKIP_LIGHT=1                 # no light build (it takes two minutes in its own target folder)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZES=${SIZES:-"10000 100000 1000000"}
@@ -15,6 +20,14 @@ echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(uname
 cargo build --locked -q -p treatywatch -p treatywatch-datagen
 tw=target/debug/treatywatch
 gen=target/debug/treatywatch-datagen
+floor=target/debug/treatywatch-parse-floor
+# The light build (no PDF), in its own target folder so the full one stays as it is.
+if [ -z "${SKIP_LIGHT:-}" ]; then
+  CARGO_TARGET_DIR="$work/light-target" cargo build --locked -q -p treatywatch --no-default-features
+  light="$work/light-target/debug/treatywatch"
+fi
+summary="$work/summary"
+: > "$summary"
 
 # Schema-only tools, installed beside the work folder.
 if [ -z "${SKIP_OTHERS:-}" ]; then
@@ -51,6 +64,8 @@ measure_median() { # label, command…
   done
   read -r secs kb < <(sort -n "$work/runs" | sed -n "$(( (REPEAT + 1) / 2 ))p")
   printf '%-42s %8.2f s %8d MiB   (median of %d: %s s)\n' "$label" "$secs" "$((kb / 1024))" "$REPEAT" "$(cut -d' ' -f1 "$work/runs" | sort -n | tr '\n' ' ')"
+  last_secs=$secs; last_mib=$((kb / 1024))
+  last_range="$(cut -d' ' -f1 "$work/runs" | sort -n | sed -n '1p;$p' | tr '\n' ' ' | sed 's/ $//; s/ /–/')"
 }
 
 for n in $SIZES; do
@@ -61,21 +76,68 @@ for n in $SIZES; do
   size=$(du -sm "$data/claims" | cut -f1)
   echo
   echo "== $n claims ($size MB of claim files)"
+  measure_median "parse floor (saphyr-parser, nothing else)" $floor "$data"
+  floor_secs=$last_secs
   measure_median "treatywatch validate (full rules)" $tw validate --data "$data" --as-of 2026-11-27 --format json
+  cp "$work/out" "$work/full-$n.json"
   grep -o '"errors": [0-9]*' "$work/out" | head -1
+  tw_secs=$last_secs; tw_mib=$last_mib; tw_range=$last_range
   TREATYWATCH_TIMINGS=1 $tw validate --data "$data" --as-of 2026-11-27 --format json 2>&1 >/dev/null | grep timings || true
+  measure_median "treatywatch validate --batch-bytes 0" $tw validate --data "$data" --as-of 2026-11-27 --format json --batch-bytes 0
+  cmp -s "$work/out" "$work/full-$n.json" && echo "  same output as in batches" || { echo "  OUTPUT DIFFERS from the batched run"; exit 1; }
+  one_secs=$last_secs; one_mib=$last_mib
+  light_cell="not run"
+  if [ -n "${light:-}" ]; then
+    measure_median "treatywatch validate, light build" "$light" validate --data "$data" --as-of 2026-11-27 --format json
+    cmp -s "$work/out" "$work/full-$n.json" && echo "  same output as the full build" || { echo "  OUTPUT DIFFERS from the full build"; exit 1; }
+    light_cell="$last_secs s, $last_mib MiB"
+  fi
   measure_median "treatywatch validate (quoted dates)" $tw validate --data "$quoted" --as-of 2026-11-27 --format json
+  ajv_cell="not run"; cj_cell="not run"
   if [ -z "${SKIP_OTHERS:-}" ]; then
     if [ "$n" -le 100000 ]; then
       measure "ajv-cli 5 (schema only)" "$work/npm/node_modules/.bin/ajv" validate --spec=draft2020 --strict=false -c ajv-formats -s "$work/claims-list.schema.json" -d "$quoted/claims/claims-*.yaml"
       grep -c " valid" "$work/out" || true
+      ajv_cell="$(tail -1 "$work/time" | cut -d' ' -f1) s"
     fi
     if [ "$n" -le 10000 ]; then
       measure "check-jsonschema 0.37 (schema only)" "$work/venv/bin/check-jsonschema" --schemafile "$work/claims-list.schema.json" "$quoted"/claims/claims-*.yaml
       tail -1 "$work/out"
+      cj_cell="$(tail -1 "$work/time" | cut -d' ' -f1) s"
     fi
   fi
+  ratio=$(awk -v a="$tw_secs" -v b="$floor_secs" 'BEGIN { printf "%.2f", a / b }')
+  printf '| %s (%s MB) | **%s s** (%s) | %s MiB | %s s | %s× | %s s, %s MiB | %s | %s | %s |\n' \
+    "$n" "$size" "$tw_secs" "$tw_range" "$tw_mib" "$floor_secs" "$ratio" "$one_secs" "$one_mib" "$light_cell" "$ajv_cell" "$cj_cell" >> "$summary"
 done
+
+# Incremental: `validate --cache` on the largest dataset after a one-file change (a claim's
+# summary edited in one list file), each run seeing a file it has not cached; the output is
+# compared with the cold run's.
+largest=$(echo $SIZES | tr ' ' '\n' | sort -n | tail -1)
+data="$work/data-$largest"
+cache="$work/cache-$largest"
+victim=$(find "$data/claims" -name '*.yaml' | sort | sed -n '2p')
+cp "$victim" "$work/victim.yaml"
+echo
+echo "== incremental: validate --cache on $largest claims, one file changed ($victim)"
+rm -rf "$cache"
+measure "cold, filling the cache" $tw validate --data "$data" --as-of 2026-11-27 --format json --cache "$cache"
+cold_cache=$(tail -1 "$work/time" | cut -d' ' -f1)
+measure_median "warm, nothing changed" $tw validate --data "$data" --as-of 2026-11-27 --format json --cache "$cache"
+warm=$last_secs
+: > "$work/runs"
+for i in $(seq "$REPEAT"); do
+  sed "0,/  summary: '/s//  summary: 'Edit $i of the benchmark: /" "$work/victim.yaml" > "$victim"
+  if cmp -s "$victim" "$work/victim.yaml"; then echo "the edit changed nothing"; exit 1; fi
+  /usr/bin/time -f "%e %M" -o "$work/time" $tw validate --data "$data" --as-of 2026-11-27 --format json --cache "$cache" > "$work/out" 2> "$work/err" || true
+  tail -1 "$work/time" >> "$work/runs"
+  $tw validate --data "$data" --as-of 2026-11-27 --format json > "$work/cold.json" 2>/dev/null || true
+  cmp -s "$work/out" "$work/cold.json" && echo "  edit $i: same output as a cold run" || { echo "  edit $i: OUTPUT DIFFERS from a cold run"; exit 1; }
+done
+cp "$work/victim.yaml" "$victim"
+read -r one_file kb < <(sort -n "$work/runs" | sed -n "$(( (REPEAT + 1) / 2 ))p")
+printf '%-42s %8.2f s %8d MiB   (median of %d: %s s)\n' "one file changed" "$one_file" "$((kb / 1024))" "$REPEAT" "$(cut -d' ' -f1 "$work/runs" | sort -n | tr '\n' ' ')"
 
 # Briefings: the bundled data, and the 10k dataset when it was generated above (the full PDF:
 # model, templates, Typst layout, tagged PDF/UA-1 + PDF/A-2a, every markdown page).
@@ -92,3 +154,13 @@ if [ -d "$work/data-10000" ]; then
   measure_median "treatywatch export (10k claims)" $tw export --data "$work/data-10000" --as-of 2026-11-27 --out "$work/export-10k"
   grep -o 'wrote [0-9]* files' "$work/out" || cat "$work/err"
 fi
+
+echo
+echo "== summary (BENCHMARKS.md)"
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(uname -sr); commit $(git rev-parse --short HEAD)"
+echo
+echo "| claims (claim files) | treatywatch validate (median, range) | peak memory | parse floor | × floor | one batch (--batch-bytes 0) | light build | ajv-cli (schema only) | check-jsonschema (schema only) |"
+echo "|---|---|---|---|---|---|---|---|---|"
+cat "$summary"
+echo
+echo "incremental at $largest claims (--cache): cold with the cache ${cold_cache} s; nothing changed ${warm} s; one file changed **${one_file} s** (median of $REPEAT)"
