@@ -10,6 +10,11 @@ pub(super) const RULE: Rule = Rule {
     docs: r#"## What it checks
 That no two records in the whole dataset — of any kinds — have the same `id`.
 
+The record an id names (the one references resolve to, and the one left unreported) is the
+first actor, treaty or source with it, else the first claim — files in path order, records in
+file order. Records other than claims come first so that what an id names never depends on
+claims: claims are checked in batches, and a claim can never take over the id of a treaty.
+
 ## Why it matters
 References name ids. With two records under one id, a reference silently picks one of them,
 and the other vanishes from reports.
