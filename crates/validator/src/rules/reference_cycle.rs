@@ -3,8 +3,6 @@ use rustc_hash::FxHashMap;
 use treatywatch_loader::{Diagnostic, Severity};
 
 use super::Rule;
-use treatywatch_model::RecordKind;
-
 use super::references::Expected;
 use crate::facts::Finish;
 
@@ -37,13 +35,14 @@ Keep the link on the later claim only: it responds to the earlier one.
 
 /// Runs at the end: a loop can run through claims of any batches.
 fn finish(all: &Finish, out: &mut Vec<Diagnostic>) {
-    // Graph of typed claims by position; edges follow responds_to to typed claims. A claim
-    // that answers none cannot be on a loop, so only claims that answer one are nodes.
+    // Graph of claims by position; edges follow responds_to to typed claims. (Only claims
+    // have responds_to, and a claim that is not typed is on no loop, as no edge leads to
+    // it.) A claim that answers none cannot be on a loop either, so only claims that answer
+    // one are nodes.
     let claims: Vec<(usize, Vec<(usize, usize)>)> = all
         .records
         .iter()
         .enumerate()
-        .filter(|(_, (_, facts))| facts.kind == RecordKind::Claim && facts.typed)
         .filter_map(|(position, (_, facts))| {
             let edges: Vec<(usize, usize)> = facts
                 .pending
@@ -52,8 +51,7 @@ fn finish(all: &Finish, out: &mut Vec<Diagnostic>) {
                 .filter(|(_, r)| r.expected == Expected::Claim)
                 .filter_map(|(i, r)| {
                     let target = all.named(&r.id)?;
-                    let named = all.records[target].1;
-                    (named.kind == RecordKind::Claim && named.typed).then_some((i, target))
+                    all.records[target].1.typed.then_some((i, target))
                 })
                 .collect();
             (!edges.is_empty()).then_some((position, edges))

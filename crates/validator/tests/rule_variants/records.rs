@@ -192,6 +192,12 @@ fn wrong_reference_kind() {
         ),
         vec![e("claims/claims.yaml", 6, 11)]
     );
+    // An id that names a claim, checked once every claim is read.
+    let text = CLAIMS.replace("treaty: inf", "treaty: lavrov-inf-since-1999");
+    assert_eq!(
+        messages(&[("claims/claims.yaml", &text)], "wrong-reference-kind"),
+        vec!["`lavrov-inf-since-1999` is a claim, but this field expects a treaty"]
+    );
     let text = CLAIMS.replace("claimant: sergey-lavrov", "claimant: rus");
     assert!(
         fired(
@@ -374,6 +380,12 @@ fn reference_cycle() {
     );
     let chain = two.replace("  responds_to: [lavrov-inf-since-1999]\n", "");
     assert!(fired(&check(&[("claims/claims.yaml", &chain)]), "reference-cycle").is_empty());
+    // A loop through a claim that does not fit the model (no summary) is not reported: the
+    // schema error is, and the loop once it is fixed.
+    let untyped = two.replace("  summary: x\n", "");
+    let found = check(&[("claims/claims.yaml", &untyped)]);
+    assert!(fired(&found, "reference-cycle").is_empty(), "{found:?}");
+    assert!(!fired(&found, "schema").is_empty(), "{found:?}");
 }
 
 #[test]
