@@ -120,48 +120,34 @@ pub fn validate_listing(
         cache
     });
 
-    // 2. Claim files, a batch at a time.
+    // 2. Claim files, a batch at a time; the next batch is read while one is checked.
     let mut claim_facts: Vec<(usize, FileFacts)> = Vec::with_capacity(claim_files.len());
-    for batch in batches(listing, &claim_files, batching) {
+    let batches = batches(listing, &claim_files, batching);
+    let reading = Instant::now();
+    let mut upcoming = batches
+        .first()
+        .map(|b| read_batch(listing, b, limits, cache.as_ref()));
+    timings.read += reading.elapsed();
+    for k in 0..batches.len() {
         timings.batches += 1;
-        let reading = Instant::now();
-        let fetched: Vec<(usize, Fetched)> = batch
-            .par_iter()
-            .map(|&i| (i, fetch(listing, i, limits, cache.as_ref())))
-            .collect();
-        let mut to_parse = Vec::new();
-        let mut unread = Vec::new();
-        for (i, f) in fetched {
-            match f {
-                Fetched::Cached(facts) => {
-                    timings.cached_files += 1;
-                    claim_facts.push((i, facts));
-                }
-                Fetched::Bytes(key, bytes, note) => {
-                    notes.extend(note);
-                    to_parse.push((i, key, bytes));
-                }
-                Fetched::Unread(result) => unread.push((i, result)),
-            }
-        }
-        let parsed: Vec<(usize, Option<FileKey>, FileResult)> = to_parse
-            .into_par_iter()
-            .map(|(i, key, bytes)| (i, key, listing.parse(i, bytes, limits)))
-            .chain(unread.into_par_iter().map(|(i, r)| (i, None, *r)))
-            .collect();
+        let Some(current) = upcoming.take() else {
+            break;
+        };
+        notes.extend(current.notes);
+        timings.cached_files += current.cached.len();
+        claim_facts.extend(current.cached);
         let start = data.records.len();
         // Per file, in file order: what a cache keeps.
         let mut per_file: Vec<(usize, Option<FileKey>, FileFacts)> =
-            Vec::with_capacity(parsed.len());
+            Vec::with_capacity(current.parsed.len());
         let mut problems = Vec::new();
-        for (i, key, r) in parsed {
+        for (i, key, r) in current.parsed {
             data.files[i] = r.file;
             data.records.extend(r.records);
             problems.extend(r.problems);
             per_file.push((i, key, FileFacts::default()));
         }
         per_file.sort_by_key(|(i, _, _)| *i);
-        timings.read += reading.elapsed();
 
         let checking = Instant::now();
         let ctx = Context::new(
@@ -171,13 +157,24 @@ pub fn validate_listing(
             false,
             Cow::Borrowed(&ids),
         );
-        let (mut batch_found, rule_timings) = check_batch(&ctx);
+        let ((mut batch_found, rule_timings, facts), next) = rayon::join(
+            || {
+                let (found, timings) = check_batch(&ctx);
+                let facts: Vec<(usize, RecordFacts)> = ctx.data.records[start..]
+                    .par_iter()
+                    .map(|r| (r.file, RecordFacts::of(&ctx, r)))
+                    .collect();
+                (found, timings, facts)
+            },
+            || {
+                batches
+                    .get(k + 1)
+                    .map(|b| read_batch(listing, b, limits, cache.as_ref()))
+            },
+        );
+        upcoming = next;
         add(&mut timings.rules, rule_timings);
         batch_found.extend(problems.iter().map(rules::diagnostic_of));
-        let facts: Vec<(usize, RecordFacts)> = data.records[start..]
-            .par_iter()
-            .map(|r| (r.file, RecordFacts::of(&ctx, r)))
-            .collect();
         drop(ctx);
         let slot = |file: usize| per_file.binary_search_by_key(&file, |(i, _, _)| *i).ok();
         let mut records_of: Vec<Vec<RecordFacts>> = vec![Vec::new(); per_file.len()];
@@ -300,6 +297,48 @@ impl Checked {
             .collect();
         read_texts(&mut self.data, listing, limits, files);
     }
+}
+
+/// A batch of claim files, read: the results of those the cache has, the others parsed.
+struct BatchRead {
+    cached: Vec<(usize, FileFacts)>,
+    parsed: Vec<(usize, Option<FileKey>, FileResult)>,
+    notes: Vec<String>,
+}
+
+fn read_batch(
+    listing: &Listing,
+    batch: &[usize],
+    limits: Limits,
+    cache: Option<&Cache>,
+) -> BatchRead {
+    let fetched: Vec<(usize, Fetched)> = batch
+        .par_iter()
+        .map(|&i| (i, fetch(listing, i, limits, cache)))
+        .collect();
+    let mut read = BatchRead {
+        cached: Vec::new(),
+        parsed: Vec::new(),
+        notes: Vec::new(),
+    };
+    let mut to_parse = Vec::new();
+    let mut unread = Vec::new();
+    for (i, f) in fetched {
+        match f {
+            Fetched::Cached(facts) => read.cached.push((i, facts)),
+            Fetched::Bytes(key, bytes, note) => {
+                read.notes.extend(note);
+                to_parse.push((i, key, bytes));
+            }
+            Fetched::Unread(result) => unread.push((i, result)),
+        }
+    }
+    read.parsed = to_parse
+        .into_par_iter()
+        .map(|(i, key, bytes)| (i, key, listing.parse(i, bytes, limits)))
+        .chain(unread.into_par_iter().map(|(i, r)| (i, None, *r)))
+        .collect();
+    read
 }
 
 /// A claim file, fetched: its results from the cache; its bytes (with their cache key, when
