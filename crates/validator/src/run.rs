@@ -44,11 +44,14 @@ impl Batching {
 /// Where the time of a run went, for `TREATYWATCH_TIMINGS`.
 #[derive(Debug, Clone, Default)]
 pub struct Timings {
-    /// Reading, parsing and typing files (and hashing them, with a cache).
+    /// Reading, parsing and typing files (and hashing them, with a cache) while nothing is
+    /// checked: the files other than claim files, the first batch, and the texts read again
+    /// at the end. Every later batch is read while the one before is checked, and counts as
+    /// checking.
     pub read: Duration,
     /// Each rule's time, summed over the batches and the end.
     pub rules: Vec<(&'static str, Duration)>,
-    /// Every rule, batches and end.
+    /// Every rule, batches and end, with the reading of each next batch.
     pub checking: Duration,
     pub batches: usize,
     /// Claim files whose results came from the cache.
