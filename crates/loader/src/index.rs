@@ -16,7 +16,11 @@ use crate::{Dataset, LoadedRecord};
 /// actor, treaty or source with the id, else the first claim. So what an id names never
 /// depends on the claims read so far, and claims can be checked in batches.
 pub struct Index<'a> {
+    /// The files, and the records ids are looked up among.
     pub data: &'a Dataset,
+    /// Records numbered after `data.records` (a batch of claims, checked against the
+    /// records of `data` and dropped with its batch): iterated, never named by an id.
+    batch: &'a [LoadedRecord],
     /// Id → index of the record it names.
     by_id: Cow<'a, Ids>,
     /// The records the iterators ([`Index::claims`], …) go over.
@@ -42,15 +46,53 @@ impl<'a> Index<'a> {
         let end = iterated.end.min(data.records.len());
         Index {
             data,
+            batch: &[],
             by_id: ids,
             iterated: iterated.start.min(end)..end,
+        }
+    }
+
+    /// An index with ids looked up in `ids` (made by [`Ids::of`] from the records of `data`)
+    /// that iterates `batch`: records numbered from `data.records.len()` on, which no id
+    /// names. Several batches can be checked at once, each with an index of its own.
+    pub fn with_batch(
+        data: &'a Dataset,
+        ids: Cow<'a, Ids>,
+        batch: &'a [LoadedRecord],
+    ) -> Index<'a> {
+        let start = data.records.len();
+        Index {
+            data,
+            batch,
+            by_id: ids,
+            iterated: start..start + batch.len(),
+        }
+    }
+
+    /// Record `index`: one of `data.records`, or of the batch after them.
+    pub fn record(&self, index: usize) -> &'a LoadedRecord {
+        let kept = self.data.records.len();
+        if index < kept {
+            &self.data.records[index]
+        } else {
+            &self.batch[index - kept]
+        }
+    }
+
+    /// The records the iterators go over.
+    pub fn iterated_records(&self) -> &'a [LoadedRecord] {
+        let kept = self.data.records.len();
+        if self.iterated.start >= kept {
+            &self.batch[self.iterated.start - kept..self.iterated.end - kept]
+        } else {
+            &self.data.records[self.iterated.clone()]
         }
     }
 
     /// The records the iterators go over, with their indexes.
     pub fn iterated(&self) -> impl Iterator<Item = (usize, &'a LoadedRecord)> + use<'a> {
         let start = self.iterated.start;
-        self.data.records[self.iterated.clone()]
+        self.iterated_records()
             .iter()
             .enumerate()
             .map(move |(i, r)| (start + i, r))

@@ -204,7 +204,6 @@ pub struct Cache {
     dir: PathBuf,
     /// Entries read and used this run, and entries written.
     used: Mutex<FxHashSet<FileKey>>,
-    written: bool,
 }
 
 impl Cache {
@@ -216,7 +215,6 @@ impl Cache {
             folder,
             dir: dir.to_path_buf(),
             used: Mutex::new(FxHashSet::default()),
-            written: false,
         };
         let note = (!cache.folder.is_dir() && !cache.others().is_empty()).then(|| {
             format!(
@@ -273,8 +271,8 @@ impl Cache {
 
     /// Stores what a file gave, atomically (a temporary file renamed; not flushed to disk:
     /// an entry lost in a crash is only a slower next run, a damaged one fails its
-    /// checksum). `Err` is a note for stderr.
-    pub fn put(&mut self, key: FileKey, facts: &FileFacts) -> Result<(), String> {
+    /// checksum). `Err` is a note for stderr. Safe to call from several threads.
+    pub fn put(&self, key: FileKey, facts: &FileFacts) -> Result<(), String> {
         let path = self.entry_path(&key);
         let payload = bincode::DefaultOptions::new()
             .serialize(&(key, FileRef::of(facts)))
@@ -293,7 +291,6 @@ impl Cache {
         if let Ok(mut used) = self.used.lock() {
             used.insert(key);
         }
-        self.written = true;
         Ok(())
     }
 
@@ -398,7 +395,7 @@ mod tests {
     fn an_entry_is_read_back_in_its_environment_only() {
         let dir = tempfile::tempdir().unwrap();
         let here = Environment([1; 32]);
-        let (mut cache, note) = Cache::open(dir.path(), here);
+        let (cache, note) = Cache::open(dir.path(), here);
         assert_eq!(note, None);
         let key = FileKey::of("data/claims/a.yaml", b"- id: a\n");
         assert_eq!(cache.get(&key), Ok(None));
@@ -432,7 +429,7 @@ mod tests {
         let here = Environment([1; 32]);
         let key = FileKey::of("a", b"b");
         let other = FileKey::of("a", b"c");
-        let (mut cache, _) = Cache::open(dir.path(), here);
+        let (cache, _) = Cache::open(dir.path(), here);
         cache.put(key, &facts()).unwrap();
         cache.put(other, &facts()).unwrap();
         let path = cache.entry_path(&key);
@@ -464,7 +461,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let here = Environment([1; 32]);
         let (kept, gone) = (FileKey::of("a", b"1"), FileKey::of("b", b"2"));
-        let (mut cache, _) = Cache::open(dir.path(), here);
+        let (cache, _) = Cache::open(dir.path(), here);
         cache.put(kept, &facts()).unwrap();
         cache.put(gone, &facts()).unwrap();
         cache.prune();

@@ -6,7 +6,9 @@ use std::ops::Deref;
 use std::borrow::Cow;
 
 use rustc_hash::FxHashMap;
-use treatywatch_loader::{Dataset, Diagnostic, Ids, Index, Span, TEXTS_FOLDER, display_path};
+use treatywatch_loader::{
+    Dataset, Diagnostic, Ids, Index, LoadedRecord, Span, TEXTS_FOLDER, display_path,
+};
 use treatywatch_model::Date;
 
 use crate::rules::Rule;
@@ -21,8 +23,23 @@ pub struct Context<'a> {
     /// files): the first pass does, the batches of claim files do not.
     pub checks_other_files: bool,
     /// Archived texts by source id: the file index.
-    texts: FxHashMap<&'a str, usize>,
+    texts: Texts<'a>,
+    /// Whether the rules spread their work over every core: a batch checked while other
+    /// batches are checked on the other cores keeps to its own.
+    pub parallel: bool,
 }
+
+/// The archived texts a context owns, or shares with other contexts (not a `Cow`, which would
+/// make the context invariant in its lifetime).
+enum Texts<'a> {
+    Owned(ArchivedTexts<'a>),
+    Shared(&'a ArchivedTexts<'a>),
+}
+
+/// Every archived text's source id and file, as [`Dataset::archived_text`] finds them: made
+/// once per run and shared by the batches.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct ArchivedTexts<'a>(FxHashMap<&'a str, usize>);
 
 /// Rules look records up through the context as through the index itself.
 impl<'a> Deref for Context<'a> {
@@ -48,14 +65,39 @@ impl<'a> Context<'a> {
             as_of,
             index: Index::with_ids(data, ids, checked),
             checks_other_files,
-            texts: archived_texts(data),
+            texts: Texts::Owned(ArchivedTexts::of(data)),
+            parallel: true,
+        }
+    }
+
+    /// A pass over a batch of claims, `batch`, numbered after `data.records` and checked
+    /// against them; `parallel` when the batch may use every core.
+    pub(crate) fn for_batch(
+        data: &'a Dataset,
+        as_of: Date,
+        ids: &'a Ids,
+        texts: &'a ArchivedTexts<'a>,
+        batch: &'a [LoadedRecord],
+        parallel: bool,
+    ) -> Context<'a> {
+        Context {
+            data,
+            as_of,
+            index: Index::with_batch(data, Cow::Borrowed(ids), batch),
+            checks_other_files: false,
+            texts: Texts::Shared(texts),
+            parallel,
         }
     }
 
     /// The archived text of source `source_id` (`texts/<source-id>.txt`), with its file's
     /// index: [`Dataset::archived_text`], looked up in a map.
     pub fn archived_text(&self, source_id: &str) -> Option<(usize, &'a str)> {
-        let index = *self.texts.get(source_id)?;
+        let texts = match &self.texts {
+            Texts::Owned(texts) => texts,
+            Texts::Shared(texts) => *texts,
+        };
+        let index = *texts.0.get(source_id)?;
         Some((index, self.data.files[index].text.as_str()))
     }
 
@@ -67,7 +109,7 @@ impl<'a> Context<'a> {
         pointer: &str,
         message: impl Into<String>,
     ) -> Diagnostic {
-        let record = &self.data.records[index];
+        let record = self.record(index);
         self.report_at(rule, index, pointer, record.span_of(pointer), message)
     }
 
@@ -80,25 +122,28 @@ impl<'a> Context<'a> {
         span: Span,
         message: impl Into<String>,
     ) -> Diagnostic {
-        let record = &self.data.records[index];
+        let record = self.record(index);
         Diagnostic::new(rule.name, rule.severity, record.file, span, message)
             .with_record(record.id().map(str::to_string), Some(pointer.to_string()))
     }
 }
 
-/// Every archived text's source id and file, as [`Dataset::archived_text`] finds them.
-fn archived_texts(data: &Dataset) -> FxHashMap<&str, usize> {
-    let folder = format!("{}/", display_path(&data.root.join(TEXTS_FOLDER)));
-    data.files
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| f.kind.is_none())
-        .filter_map(|(i, f)| {
-            let id = f.path.strip_prefix(&folder)?.strip_suffix(".txt")?;
-            (!id.contains('/')).then_some((id, i))
-        })
-        .fold(FxHashMap::default(), |mut map, (id, i)| {
-            map.entry(id).or_insert(i);
-            map
-        })
+impl<'a> ArchivedTexts<'a> {
+    pub(crate) fn of(data: &'a Dataset) -> ArchivedTexts<'a> {
+        let folder = format!("{}/", display_path(&data.root.join(TEXTS_FOLDER)));
+        let map = data
+            .files
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.kind.is_none())
+            .filter_map(|(i, f)| {
+                let id = f.path.strip_prefix(&folder)?.strip_suffix(".txt")?;
+                (!id.contains('/')).then_some((id, i))
+            })
+            .fold(FxHashMap::default(), |mut map, (id, i)| {
+                map.entry(id).or_insert(i);
+                map
+            });
+        ArchivedTexts(map)
+    }
 }

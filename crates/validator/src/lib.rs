@@ -128,16 +128,18 @@ pub fn validate_timed(
 
 /// Runs every rule's per-batch check over the records `ctx` iterates, on every core.
 pub(crate) fn check_batch(ctx: &Context) -> (Vec<Diagnostic>, Vec<(&'static str, Duration)>) {
-    // Rules are independent: run them on every core.
-    let results: Vec<(&'static str, Duration, Vec<Diagnostic>)> = rules::ALL
-        .par_iter()
-        .map(|rule| {
-            let started = Instant::now();
-            let mut found = Vec::new();
-            (rule.check)(ctx, &mut found);
-            (rule.name, started.elapsed(), found)
-        })
-        .collect();
+    let run = |rule: &&Rule| {
+        let started = Instant::now();
+        let mut found = Vec::new();
+        (rule.check)(ctx, &mut found);
+        (rule.name, started.elapsed(), found)
+    };
+    // Rules are independent: run them on every core, unless other batches use them.
+    let results: Vec<(&'static str, Duration, Vec<Diagnostic>)> = if ctx.parallel {
+        rules::ALL.par_iter().map(run).collect()
+    } else {
+        rules::ALL.iter().map(run).collect()
+    };
     let mut found = Vec::new();
     let mut timings = Vec::with_capacity(results.len());
     for (name, took, diagnostics) in results {

@@ -16,7 +16,7 @@ use treatywatch_loader::{Dataset, Diagnostic, FileResult, Ids, Limits, Listing};
 use treatywatch_model::RecordKind;
 
 use crate::cache::{Cache, FileFacts, FileKey};
-use crate::context::Context;
+use crate::context::{ArchivedTexts, Context};
 use crate::facts::RecordFacts;
 use crate::{Options, Outcome, check_batch, finish, rules};
 
@@ -117,107 +117,44 @@ pub fn validate_listing(
     drop(ctx);
     timings.checking += checking.elapsed();
 
-    let mut cache = cache_dir.map(|dir| {
+    let cache = cache_dir.map(|dir| {
         let (cache, note) = Cache::open(dir, crate::cache::environment(&data, options, limits));
         notes.extend(note);
         cache
     });
 
-    // 2. Claim files, a batch at a time; the next batch is read while one is checked.
-    let mut claim_facts: Vec<(usize, FileFacts)> = Vec::with_capacity(claim_files.len());
+    // 2. Claim files in batches, checked side by side: a batch is read, parsed, checked
+    // against the records other than claims and dropped on one core while the other cores
+    // do the same with other batches; of it, each file's diagnostics and each record's
+    // facts are kept. A run with one batch spreads that batch over every core instead.
     let batches = batches(listing, &claim_files, batching);
-    let reading = Instant::now();
-    let mut upcoming = batches
-        .first()
-        .map(|b| read_batch(listing, b, limits, cache.as_ref()));
-    timings.read += reading.elapsed();
-    for k in 0..batches.len() {
+    let texts = ArchivedTexts::of(&data);
+    let shared = Shared {
+        data: &data,
+        ids: &ids,
+        texts: &texts,
+        options,
+        listing,
+        limits,
+        cache: cache.as_ref(),
+        parallel: batches.len() < 2,
+    };
+    let claims_started = Instant::now();
+    let done: Vec<BatchDone> = batches
+        .par_iter()
+        .map(|batch| check_claim_batch(&shared, batch))
+        .collect();
+    timings.checking += claims_started.elapsed();
+    let mut claim_facts: Vec<(usize, FileFacts)> = Vec::with_capacity(claim_files.len());
+    for batch in done {
         timings.batches += 1;
-        let Some(current) = upcoming.take() else {
-            break;
-        };
-        notes.extend(current.notes);
-        timings.cached_files += current.cached.len();
-        claim_facts.extend(current.cached);
-        let start = data.records.len();
-        // Per file, in file order: what a cache keeps.
-        let mut per_file: Vec<(usize, Option<FileKey>, FileFacts)> =
-            Vec::with_capacity(current.parsed.len());
-        let mut problems = Vec::new();
-        for (i, key, r) in current.parsed {
-            data.files[i] = r.file;
-            data.records.extend(r.records);
-            problems.extend(r.problems);
-            per_file.push((i, key, FileFacts::default()));
-        }
-        per_file.sort_by_key(|(i, _, _)| *i);
-
-        let checking = Instant::now();
-        let ctx = Context::new(
-            &data,
-            options.as_of,
-            start..data.records.len(),
-            false,
-            Cow::Borrowed(&ids),
-        );
-        let ((mut batch_found, rule_timings, facts), next) = rayon::join(
-            || {
-                let (found, timings) = check_batch(&ctx);
-                let facts: Vec<(usize, RecordFacts)> = ctx.data.records[start..]
-                    .par_iter()
-                    .map(|r| (r.file, RecordFacts::of(&ctx, r)))
-                    .collect();
-                (found, timings, facts)
-            },
-            || {
-                batches
-                    .get(k + 1)
-                    .map(|b| read_batch(listing, b, limits, cache.as_ref()))
-            },
-        );
-        upcoming = next;
-        add(&mut timings.rules, rule_timings);
-        batch_found.extend(problems.iter().map(rules::diagnostic_of));
-        drop(ctx);
-        let slot = |file: usize| per_file.binary_search_by_key(&file, |(i, _, _)| *i).ok();
-        let mut records_of: Vec<Vec<RecordFacts>> = vec![Vec::new(); per_file.len()];
-        let mut diagnostics_of: Vec<Vec<Diagnostic>> = vec![Vec::new(); per_file.len()];
-        for (file, f) in facts {
-            if let Some(s) = slot(file) {
-                records_of[s].push(f);
-            }
-        }
-        for d in batch_found {
-            match slot(d.file) {
-                Some(s) => diagnostics_of[s].push(d),
-                None => found.push(d),
-            }
-        }
-        for (((i, key, f), records), diagnostics) in
-            per_file.iter_mut().zip(records_of).zip(diagnostics_of)
-        {
-            // Where each diagnostic ends is worked out while the text is here; then the text
-            // goes (`Checked::read_texts` reads it again to show snippets).
-            let text = std::mem::take(&mut data.files[*i].text);
-            *f = FileFacts {
-                records,
-                diagnostics: diagnostics
-                    .into_iter()
-                    .map(|d| d.with_end_from(&text))
-                    .collect(),
-            };
-            if let (Some(cache), Some(key)) = (cache.as_mut(), key)
-                && let Err(note) = cache.put(*key, f)
-            {
-                notes.push(note);
-            }
-        }
-        // The batch's trees are dropped here, on every core.
-        data.records.par_drain(kept..).for_each(drop);
-        timings.checking += checking.elapsed();
-        claim_facts.extend(per_file.into_iter().map(|(i, _, f)| (i, f)));
+        timings.cached_files += batch.cached;
+        add(&mut timings.rules, batch.rules);
+        notes.extend(batch.notes);
+        found.extend(batch.elsewhere);
+        claim_facts.extend(batch.files);
     }
-    claim_facts.sort_by_key(|(i, _)| *i);
+    drop(texts);
 
     // 3. The rules that need every record's facts; diagnostics sorted.
     let checking = Instant::now();
@@ -302,6 +239,111 @@ impl Checked {
     }
 }
 
+/// What every batch of claim files is checked against, and how.
+struct Shared<'a> {
+    data: &'a Dataset,
+    ids: &'a Ids,
+    texts: &'a ArchivedTexts<'a>,
+    options: &'a Options,
+    listing: &'a Listing,
+    limits: Limits,
+    cache: Option<&'a Cache>,
+    /// Whether a batch spreads its work over every core (when it is the only one).
+    parallel: bool,
+}
+
+/// What a batch of claim files leaves: per file, in file order, its diagnostics and its
+/// records' facts (what a cache keeps), and what the run reports about the batch.
+struct BatchDone {
+    files: Vec<(usize, FileFacts)>,
+    /// Diagnostics about files outside the batch.
+    elsewhere: Vec<Diagnostic>,
+    rules: Vec<(&'static str, Duration)>,
+    cached: usize,
+    notes: Vec<String>,
+}
+
+/// Reads, parses and checks one batch of claim files against the records other than claims;
+/// its trees, records and texts are dropped on return.
+fn check_claim_batch(shared: &Shared, batch: &[usize]) -> BatchDone {
+    let read = read_batch(shared, batch);
+    let mut done = BatchDone {
+        cached: read.cached.len(),
+        files: read.cached,
+        elsewhere: Vec::new(),
+        rules: Vec::new(),
+        notes: read.notes,
+    };
+    // Per file, in file order: what a cache keeps, and the text diagnostics end in.
+    let mut per_file: Vec<(usize, Option<FileKey>, String)> = Vec::with_capacity(read.parsed.len());
+    let mut records = Vec::new();
+    let mut problems = Vec::new();
+    for (i, key, r) in read.parsed {
+        records.extend(r.records);
+        problems.extend(r.problems);
+        per_file.push((i, key, r.file.text));
+    }
+    per_file.sort_by_key(|(i, _, _)| *i);
+
+    let ctx = Context::for_batch(
+        shared.data,
+        shared.options.as_of,
+        shared.ids,
+        shared.texts,
+        &records,
+        shared.parallel,
+    );
+    let (mut found, rules) = check_batch(&ctx);
+    done.rules = rules;
+    let facts: Vec<(usize, RecordFacts)> = if shared.parallel {
+        records
+            .par_iter()
+            .map(|r| (r.file, RecordFacts::of(&ctx, r)))
+            .collect()
+    } else {
+        records
+            .iter()
+            .map(|r| (r.file, RecordFacts::of(&ctx, r)))
+            .collect()
+    };
+    found.extend(problems.iter().map(rules::diagnostic_of));
+    let slot = |file: usize| per_file.binary_search_by_key(&file, |(i, _, _)| *i).ok();
+    let mut records_of: Vec<Vec<RecordFacts>> = vec![Vec::new(); per_file.len()];
+    let mut diagnostics_of: Vec<Vec<Diagnostic>> = vec![Vec::new(); per_file.len()];
+    for (file, f) in facts {
+        if let Some(s) = slot(file) {
+            records_of[s].push(f);
+        }
+    }
+    for d in found {
+        match slot(d.file) {
+            Some(s) => diagnostics_of[s].push(d),
+            None => done.elsewhere.push(d),
+        }
+    }
+    for (((i, key, text), records), diagnostics) in
+        per_file.into_iter().zip(records_of).zip(diagnostics_of)
+    {
+        // Where each diagnostic ends is worked out while the text is here; then the text
+        // goes (`Checked::read_texts` reads it again to show snippets).
+        let facts = FileFacts {
+            records,
+            diagnostics: diagnostics
+                .into_iter()
+                .map(|d| d.with_end_from(&text))
+                .collect(),
+        };
+        if let (Some(cache), Some(key)) = (shared.cache, key)
+            && let Err(note) = cache.put(key, &facts)
+        {
+            done.notes.push(note);
+        }
+        done.files.push((i, facts));
+    }
+    done.files.sort_by_key(|(i, _)| *i);
+    done
+}
+
 /// A batch of claim files, read: the results of those the cache has, the others parsed.
 struct BatchRead {
     cached: Vec<(usize, FileFacts)>,
@@ -309,38 +351,30 @@ struct BatchRead {
     notes: Vec<String>,
 }
 
-fn read_batch(
-    listing: &Listing,
-    batch: &[usize],
-    limits: Limits,
-    cache: Option<&Cache>,
-) -> BatchRead {
-    let fetched: Vec<(usize, Fetched)> = batch
-        .par_iter()
-        .map(|&i| (i, fetch(listing, i, limits, cache)))
-        .collect();
+fn read_batch(shared: &Shared, batch: &[usize]) -> BatchRead {
+    let (listing, limits, cache) = (shared.listing, shared.limits, shared.cache);
     let mut read = BatchRead {
         cached: Vec::new(),
         parsed: Vec::new(),
         notes: Vec::new(),
     };
-    let mut to_parse = Vec::new();
-    let mut unread = Vec::new();
-    for (i, f) in fetched {
-        match f {
-            Fetched::Cached(facts) => read.cached.push((i, facts)),
-            Fetched::Bytes(key, bytes, note) => {
-                read.notes.extend(note);
-                to_parse.push((i, key, bytes));
-            }
-            Fetched::Unread(result) => unread.push((i, result)),
+    let one = |i: usize| match fetch(listing, i, limits, cache) {
+        Fetched::Cached(facts) => (i, Ok(facts), None),
+        Fetched::Bytes(key, bytes, note) => (i, Err((key, listing.parse(i, bytes, limits))), note),
+        Fetched::Unread(result) => (i, Err((None, *result)), None),
+    };
+    let results: Vec<_> = if shared.parallel {
+        batch.par_iter().map(|&i| one(i)).collect()
+    } else {
+        batch.iter().map(|&i| one(i)).collect()
+    };
+    for (i, result, note) in results {
+        read.notes.extend(note);
+        match result {
+            Ok(facts) => read.cached.push((i, facts)),
+            Err((key, parsed)) => read.parsed.push((i, key, parsed)),
         }
     }
-    read.parsed = to_parse
-        .into_par_iter()
-        .map(|(i, key, bytes)| (i, key, listing.parse(i, bytes, limits)))
-        .chain(unread.into_par_iter().map(|(i, r)| (i, None, *r)))
-        .collect();
     read
 }
 

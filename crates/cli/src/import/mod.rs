@@ -335,7 +335,7 @@ fn plan(
     }
     for (actor, acts) in new_party_acts {
         let party = Party {
-            actor: Id(actor),
+            actor: Id(actor.into()),
             actions: acts,
             note: None,
         };

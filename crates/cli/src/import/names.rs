@@ -46,8 +46,8 @@ impl Names {
             names.extend(a.iso3166.as_deref());
             for n in names {
                 let ids = by_name.entry(fold(n)).or_default();
-                if !ids.contains(&a.id.0) {
-                    ids.push(a.id.0.clone());
+                if !ids.iter().any(|i| i == a.id.as_str()) {
+                    ids.push(a.id.0.to_string());
                 }
             }
         }

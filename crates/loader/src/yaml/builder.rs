@@ -1,6 +1,7 @@
 //! Builds the [`Node`] tree from the parser's events: keys, anchors and aliases, the budget
 //! of nodes and depth.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use compact_str::CompactString;
@@ -24,6 +25,9 @@ enum Frame {
         pending: Option<Option<(CompactString, Span)>>,
         /// Keys seen, once the mapping is large enough for a set to beat a scan.
         seen: Option<HashSet<CompactString>>,
+        /// One bit per key length seen (modulo 64): a key whose length no other key has
+        /// is new without a scan.
+        lengths: u64,
         start: Span,
         anchor: usize,
     },
@@ -116,6 +120,7 @@ impl<'a> Builder<'a> {
                 entries,
                 pending,
                 seen,
+                lengths,
                 ..
             }) => match pending.take() {
                 None => {
@@ -141,9 +146,10 @@ impl<'a> Builder<'a> {
                 }
                 Some(None) => {}
                 Some(Some((key, key_span))) => {
+                    let bit = 1u64 << (key.len() % 64);
                     // Records have a dozen keys: a scan is cheaper than hashing.
                     let repeated = if entries.len() < 16 {
-                        entries.iter().any(|e| e.key == key)
+                        *lengths & bit != 0 && entries.iter().any(|e| e.key == key)
                     } else {
                         let set = seen
                             .get_or_insert_with(|| entries.iter().map(|e| e.key.clone()).collect());
@@ -165,6 +171,7 @@ impl<'a> Builder<'a> {
                             )),
                         ));
                     } else {
+                        *lengths |= bit;
                         entries.push(Entry {
                             key,
                             key_span,
@@ -188,7 +195,7 @@ impl<'a> Builder<'a> {
         match event {
             Event::Scalar(text, style, anchor, tag) => {
                 self.count(1, span)?;
-                let value = self.resolve_scalar(&text, style, tag.as_deref(), span);
+                let value = self.resolve_scalar(text, style, tag.as_deref(), span);
                 self.complete(Node { value, span }, anchor);
             }
             Event::SequenceStart(anchor, tag) => {
@@ -204,11 +211,15 @@ impl<'a> Builder<'a> {
             }
             Event::MappingStart(anchor, tag) => {
                 self.check_collection_tag(tag.as_deref(), "map", span);
+                // A record (at the top, or an item of the top list) has about a dozen
+                // keys: room for them at once instead of growing four times.
+                let room = if self.stack.len() <= 1 { 16 } else { 0 };
                 self.push_frame(
                     Frame::Map {
-                        entries: Vec::new(),
+                        entries: Vec::with_capacity(room),
                         pending: None,
                         seen: None,
+                        lengths: 0,
                         start: span,
                         anchor,
                     },
@@ -304,7 +315,7 @@ impl<'a> Builder<'a> {
 
     fn resolve_scalar(
         &mut self,
-        text: &str,
+        text: Cow<'_, str>,
         style: ScalarStyle,
         tag: Option<&Tag>,
         span: Span,
@@ -312,9 +323,9 @@ impl<'a> Builder<'a> {
         if let Some(tag) = tag {
             if tag.is_yaml_core_schema() {
                 match tag.suffix.as_str() {
-                    "str" => return NodeValue::Str(text.into()),
+                    "str" => return string(text),
                     "int" | "float" | "bool" | "null" => {
-                        if let Some(v) = resolve_plain(text) {
+                        if let Some(v) = resolve_plain(&text) {
                             return v;
                         }
                     }
@@ -336,14 +347,23 @@ impl<'a> Builder<'a> {
                     Some("remove the tag"),
                 );
             }
-            return NodeValue::Str(text.into());
+            return string(text);
         }
-        if style == ScalarStyle::Plain {
-            resolve_plain(text).unwrap_or_else(|| NodeValue::Str(text.into()))
-        } else {
-            NodeValue::Str(text.into())
+        if style == ScalarStyle::Plain
+            && let Some(value) = resolve_plain(&text)
+        {
+            return value;
         }
+        string(text)
     }
+}
+
+/// A string value; one the parser had to make (quoted, folded) is kept, not copied.
+fn string(text: Cow<'_, str>) -> NodeValue {
+    NodeValue::Str(match text {
+        Cow::Borrowed(text) => CompactString::from(text),
+        Cow::Owned(text) => CompactString::from(text),
+    })
 }
 
 fn last_end(value: &NodeValue) -> Option<Span> {

@@ -4,6 +4,18 @@ use crate::tree::NodeValue;
 
 /// YAML 1.2 core schema resolution of a plain scalar; `None` means it is a string.
 pub(super) fn resolve_plain(text: &str) -> Option<NodeValue> {
+    // Every null, boolean and number starts with one of these: most plain scalars in data
+    // (ids, names, dates) are strings, told apart by their first byte.
+    match text.as_bytes().first() {
+        None => return Some(NodeValue::Null),
+        Some(b) if !b.is_ascii_digit() && !b"-+.~nNtTfF".contains(b) => return None,
+        Some(_) => {}
+    }
+    resolve_by_pattern(text)
+}
+
+/// The core schema's patterns, in order.
+fn resolve_by_pattern(text: &str) -> Option<NodeValue> {
     match text {
         "" | "~" | "null" | "Null" | "NULL" => return Some(NodeValue::Null),
         "true" | "True" | "TRUE" => return Some(NodeValue::Bool(true)),
@@ -78,4 +90,71 @@ fn is_core_float(b: &[u8]) -> bool {
         }
     }
     i == b.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The first-byte shortcut never turns a null, boolean or number into a string.
+    fn same(text: &str) {
+        let fast = resolve_plain(text);
+        let slow = resolve_by_pattern(text);
+        let nan = |v: &Option<NodeValue>| matches!(v, Some(NodeValue::Float(f)) if f.is_nan());
+        assert!(
+            fast == slow || (nan(&fast) && nan(&slow)),
+            "{text:?}: {fast:?} against {slow:?}"
+        );
+    }
+
+    #[test]
+    fn the_shortcut_keeps_every_core_schema_value() {
+        for text in [
+            "",
+            "~",
+            "null",
+            "Null",
+            "NULL",
+            "true",
+            "True",
+            "TRUE",
+            "false",
+            "False",
+            "FALSE",
+            ".inf",
+            ".Inf",
+            "+.inf",
+            "-.INF",
+            ".nan",
+            ".NaN",
+            "0",
+            "-1",
+            "+12",
+            "0o17",
+            "0x1F",
+            "1.5",
+            ".5",
+            "-.5e3",
+            "1e10",
+            "2019-02-01",
+            "usa",
+            "Yes",
+            "no",
+            "x1",
+            " 1",
+            "_1",
+        ] {
+            same(text);
+        }
+        assert_eq!(resolve_plain("0x1F"), Some(NodeValue::Int(31)));
+        assert_eq!(resolve_plain("claim-0"), None);
+    }
+
+    proptest! {
+        #[test]
+        fn the_shortcut_agrees_with_the_patterns(text in "[-+.~0-9a-zA-Z_ eE]{0,8}") {
+            same(&text);
+        }
+    }
 }

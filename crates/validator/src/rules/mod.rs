@@ -118,18 +118,25 @@ pub(crate) fn diagnostic_of(problem: &Problem) -> Diagnostic {
     d
 }
 
-/// Runs `check` on every record, on every core, and adds what it finds to `out`: for the rules
-/// whose work is per record and large (a million records and more). `check` gets the record's
-/// index and the record, and pushes its diagnostics.
+/// Runs `check` on every record, on every core (when the context may use them), and adds
+/// what it finds to `out`: for the rules whose work is per record and large (a million
+/// records and more). `check` gets the record's index and the record, and pushes its
+/// diagnostics.
 pub(crate) fn per_record_in_parallel(
     ctx: &Context,
     out: &mut Vec<Diagnostic>,
     check: impl Fn(usize, &LoadedRecord, &mut Vec<Diagnostic>) + Sync,
 ) {
     use rayon::prelude::*;
-    let range = ctx.iterated_range();
-    let start = range.start;
-    let found: Vec<Diagnostic> = ctx.data.records[range]
+    let start = ctx.iterated_range().start;
+    let records = ctx.iterated_records();
+    if !ctx.parallel {
+        for (offset, record) in records.iter().enumerate() {
+            check(start + offset, record, out);
+        }
+        return;
+    }
+    let found: Vec<Diagnostic> = records
         .par_iter()
         .enumerate()
         .flat_map_iter(|(offset, record)| {
