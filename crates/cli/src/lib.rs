@@ -296,9 +296,7 @@ pub fn run() -> ExitCode {
             deny_warnings,
             show_allowed,
             cache,
-            batching: treatywatch_validator::Batching {
-                max_bytes: (batch_bytes > 0).then_some(batch_bytes),
-            },
+            batching: treatywatch_validator::Batching::of_bytes(batch_bytes),
             limits: limits.limits(),
         }),
         Command::Report {

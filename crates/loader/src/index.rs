@@ -6,7 +6,7 @@ use std::ops::Range;
 use compact_str::CompactString;
 
 use rustc_hash::FxHashMap;
-use treatywatch_model::{Actor, Claim, Record, RecordKind, Source, Treaty};
+use treatywatch_model::{Actor, ActorKind, Claim, Record, RecordKind, Source, Treaty};
 
 use crate::{Dataset, LoadedRecord};
 
@@ -103,13 +103,19 @@ impl<'a> Index<'a> {
         self.iterated.clone()
     }
 
-    /// The index of the first record with this id.
-    pub fn index_of(&self, id: &str) -> Option<usize> {
+    /// What this id names: the record's index and kind (and an actor's kind), read from the
+    /// index without reading the record.
+    pub fn named(&self, id: &str) -> Option<Named> {
         self.by_id.0.get(id).copied()
     }
 
+    /// The index of the first record with this id.
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.named(id).map(|n| n.index as usize)
+    }
+
     pub fn loaded_by_id(&self, id: &str) -> Option<&'a LoadedRecord> {
-        self.index_of(id).map(|i| &self.data.records[i])
+        self.index_of(id).and_then(|i| self.data.records.get(i))
     }
 
     pub fn record_by_id(&self, id: &str) -> Option<&'a Record> {
@@ -117,7 +123,7 @@ impl<'a> Index<'a> {
     }
 
     pub fn kind_of(&self, id: &str) -> Option<RecordKind> {
-        self.loaded_by_id(id).map(|r| r.kind)
+        self.named(id).map(|n| n.kind)
     }
 
     pub fn actor(&self, id: &str) -> Option<&'a Actor> {
@@ -183,10 +189,22 @@ impl<'a> Index<'a> {
     }
 }
 
-/// Which record each id names: id → index in [`Dataset::records`]. Ids are kept inline
-/// (up to 24 bytes) so a lookup compares them without following a pointer.
+/// Which record each id names: id → index in [`Dataset::records`] and kind. Ids are kept
+/// inline (up to 24 bytes) so a lookup compares them without following a pointer.
 #[derive(Debug, Clone, Default)]
-pub struct Ids(FxHashMap<CompactString, usize>);
+pub struct Ids(FxHashMap<CompactString, Named>);
+
+/// The record an id names, as the index keeps it: most checks of a reference need only its
+/// kind (and, for an actor, whether it is a person), which the index answers without reading
+/// the record — a record somewhere in memory, where the index is one table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Named {
+    /// Its index in [`Dataset::records`] (datasets hold fewer than 2³² records).
+    pub index: u32,
+    pub kind: RecordKind,
+    /// The actor's kind, when the record is a typed actor.
+    pub actor: Option<ActorKind>,
+}
 
 impl Ids {
     /// The ids of `data`'s records other than claims, and of its claims too with
@@ -205,9 +223,18 @@ impl Ids {
                 if (r.kind == RecordKind::Claim) != claims {
                     continue;
                 }
-                if let Some(id) = r.id() {
-                    by_id.entry(CompactString::from(id)).or_insert(i);
-                }
+                let (Some(id), Ok(index)) = (r.id(), u32::try_from(i)) else {
+                    continue;
+                };
+                let actor = match &r.record {
+                    Some(Record::Actor(a)) => Some(a.kind),
+                    _ => None,
+                };
+                by_id.entry(CompactString::from(id)).or_insert(Named {
+                    index,
+                    kind: r.kind,
+                    actor,
+                });
             }
         }
         Ids(by_id)

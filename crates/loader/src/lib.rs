@@ -27,7 +27,7 @@ use walk::{Found, walk};
 pub use read::FileResult;
 
 pub use diagnostic::{Diagnostic, Evidence, Problem, ProblemKind, Severity};
-pub use index::{Ids, Index};
+pub use index::{Ids, Index, Named};
 pub use tree::{Entry, Node, NodeValue, Span, pointer_token};
 pub use walk::DOCUMENTATION_FILES;
 pub use yaml::{Limits, LineIndex};

@@ -12,7 +12,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
-use treatywatch_loader::{Dataset, Diagnostic, FileResult, Ids, Limits, Listing};
+use treatywatch_loader::{Dataset, Diagnostic, FileResult, Ids, Limits, Listing, LoadedRecord};
 use treatywatch_model::RecordKind;
 
 use crate::cache::{Cache, FileFacts, FileKey};
@@ -20,39 +20,59 @@ use crate::context::{ArchivedTexts, Context};
 use crate::facts::RecordFacts;
 use crate::{Options, Outcome, check_batch, finish, rules};
 
-/// How many claim files are read at once.
+/// How many claim files are read at once, and how many records are checked together.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Batching {
     /// A batch holds claim files up to this many bytes (at least one file); `None` reads
     /// every claim file in one batch.
     pub max_bytes: Option<u64>,
+    /// Within a batch, every rule checks this many records (at least one) before the next
+    /// rule runs. The result does not depend on it (tests hold 1 equal to a whole batch).
+    pub chunk_records: usize,
 }
 
 impl Batching {
-    /// Every claim file at once: the least time, memory in proportion to the data.
-    pub const UNBOUNDED: Batching = Batching { max_bytes: None };
-
-    /// The default: 4 MiB of claim files at a time. A record takes about eight times its
-    /// YAML in memory while it is checked, so a batch needs about 32 MiB, and its memory is
-    /// reused by the next batch instead of new pages being asked of the system (which,
-    /// measured, made 32 MiB batches slower, not faster: BENCHMARKS.md).
-    pub const DEFAULT: Batching = Batching {
-        max_bytes: Some(4 * 1024 * 1024),
+    /// Every claim file at once: memory in proportion to the data.
+    pub const UNBOUNDED: Batching = Batching {
+        max_bytes: None,
+        chunk_records: Batching::DEFAULT.chunk_records,
     };
+
+    /// The default: 1 MiB of claim files in a batch, one batch per core at a time, and the
+    /// rules over 64 records at a time. A record takes about eight times its YAML in memory
+    /// while it is checked; small batches keep each core's memory its own and reused (and
+    /// the two cores evenly busy to the end), and 64 records' trees and the records they
+    /// name stay in a core's cache while every rule reads them (BENCHMARKS.md).
+    pub const DEFAULT: Batching = Batching {
+        max_bytes: Some(1024 * 1024),
+        chunk_records: 64,
+    };
+
+    /// Batches of `max_bytes` (0: one batch), the default chunks.
+    pub fn of_bytes(max_bytes: u64) -> Batching {
+        Batching {
+            max_bytes: (max_bytes > 0).then_some(max_bytes),
+            ..Batching::DEFAULT
+        }
+    }
 }
 
-/// Where the time of a run went, for `TREATYWATCH_TIMINGS`.
+/// Where the time of a run went, for `TREATYWATCH_TIMINGS`: the run's steps, in order, each
+/// as wall time.
 #[derive(Debug, Clone, Default)]
 pub struct Timings {
-    /// Reading, parsing and typing files (and hashing them, with a cache) while nothing is
-    /// checked: the files other than claim files, the first batch, and the texts read again
-    /// at the end. Every later batch is read while the one before is checked, and counts as
-    /// checking.
-    pub read: Duration,
-    /// Each rule's time, summed over the batches and the end.
+    /// Reading, parsing and typing the files other than claim files.
+    pub others_read: Duration,
+    /// Checking the records other than claims, and opening the cache.
+    pub others_checked: Duration,
+    /// The claim files, batches side by side: read (or taken from the cache), parsed,
+    /// typed and checked.
+    pub claims: Duration,
+    /// The rules that need every record's facts, `allow`, the sorting, and the texts read
+    /// again for where diagnostics end.
+    pub finish: Duration,
+    /// Each rule's time, summed over the batches (on every core) and the end.
     pub rules: Vec<(&'static str, Duration)>,
-    /// Every rule, batches and end, with the reading of each next batch.
-    pub checking: Duration,
     pub batches: usize,
     /// Claim files whose results came from the cache.
     pub cached_files: usize,
@@ -101,7 +121,7 @@ pub fn validate_listing(
         data.problems.extend(r.problems);
     }
     let kept = data.records.len();
-    timings.read += started.elapsed();
+    timings.others_read = started.elapsed();
 
     let checking = Instant::now();
     let ids = Ids::of(&data, false);
@@ -115,7 +135,6 @@ pub fn validate_listing(
         .map(|r| (r.file, RecordFacts::of(&ctx, r)))
         .collect();
     drop(ctx);
-    timings.checking += checking.elapsed();
 
     let cache = cache_dir.map(|dir| {
         let (cache, note) = Cache::open(dir, crate::cache::environment(&data, options, limits));
@@ -138,13 +157,15 @@ pub fn validate_listing(
         limits,
         cache: cache.as_ref(),
         parallel: batches.len() < 2,
+        chunk_records: batching.chunk_records,
     };
+    timings.others_checked = checking.elapsed();
     let claims_started = Instant::now();
     let done: Vec<BatchDone> = batches
         .par_iter()
         .map(|batch| check_claim_batch(&shared, batch))
         .collect();
-    timings.checking += claims_started.elapsed();
+    timings.claims = claims_started.elapsed();
     let mut claim_facts: Vec<(usize, FileFacts)> = Vec::with_capacity(claim_files.len());
     for batch in done {
         timings.batches += 1;
@@ -173,13 +194,10 @@ pub fn validate_listing(
                 .flat_map(|(file, f)| f.records.iter().map(move |r| (*file, r))),
         )
         .collect();
-    let outcome = finish(&data.files, ordered, found, &mut timings.rules);
-    timings.checking += checking.elapsed();
+    let mut outcome = finish(&data.files, ordered, found, &mut timings.rules);
 
     // Diagnostics of the end's rules point into claim files whose texts are gone: where
     // they end is read from the files again (a few files, in data worth publishing).
-    let reading = Instant::now();
-    let mut outcome = outcome;
     let wanted = |d: &Diagnostic| d.end.is_none().then_some(d.file);
     let files: Vec<usize> = (outcome.diagnostics.iter())
         .chain(outcome.allowed.iter().map(|a| &a.diagnostic))
@@ -197,7 +215,7 @@ pub fn validate_listing(
             d.end = Some(d.span.end_position(&f.text));
         }
     }
-    timings.read += reading.elapsed();
+    timings.finish = checking.elapsed();
 
     if let Some(cache) = cache {
         cache.prune();
@@ -250,6 +268,8 @@ struct Shared<'a> {
     cache: Option<&'a Cache>,
     /// Whether a batch spreads its work over every core (when it is the only one).
     parallel: bool,
+    /// How many records every rule checks before the next rule runs.
+    chunk_records: usize,
 }
 
 /// What a batch of claim files leaves: per file, in file order, its diagnostics and its
@@ -285,27 +305,38 @@ fn check_claim_batch(shared: &Shared, batch: &[usize]) -> BatchDone {
     }
     per_file.sort_by_key(|(i, _, _)| *i);
 
-    let ctx = Context::for_batch(
-        shared.data,
-        shared.options.as_of,
-        shared.ids,
-        shared.texts,
-        &records,
-        shared.parallel,
-    );
-    let (mut found, rules) = check_batch(&ctx);
-    done.rules = rules;
-    let facts: Vec<(usize, RecordFacts)> = if shared.parallel {
-        records
-            .par_iter()
-            .map(|r| (r.file, RecordFacts::of(&ctx, r)))
-            .collect()
-    } else {
-        records
+    // Every rule runs over a few records at a time, then the next few: what a record names
+    // (its claimant, its sources) is then looked up by one rule after another while it is
+    // still in the processor's cache, instead of once per rule across the whole batch.
+    let check_chunk = |chunk: &[LoadedRecord]| {
+        let ctx = Context::for_batch(
+            shared.data,
+            shared.options.as_of,
+            shared.ids,
+            shared.texts,
+            chunk,
+            false,
+        );
+        let (found, rules) = check_batch(&ctx);
+        let facts: Vec<(usize, RecordFacts)> = chunk
             .iter()
             .map(|r| (r.file, RecordFacts::of(&ctx, r)))
-            .collect()
+            .collect();
+        (found, rules, facts)
     };
+    let size = shared.chunk_records.max(1);
+    let checked: Vec<_> = if shared.parallel {
+        records.par_chunks(size).map(check_chunk).collect()
+    } else {
+        records.chunks(size).map(check_chunk).collect()
+    };
+    let mut found = Vec::new();
+    let mut facts: Vec<(usize, RecordFacts)> = Vec::with_capacity(records.len());
+    for (chunk_found, rules, chunk_facts) in checked {
+        found.extend(chunk_found);
+        add(&mut done.rules, rules);
+        facts.extend(chunk_facts);
+    }
     found.extend(problems.iter().map(rules::diagnostic_of));
     let slot = |file: usize| per_file.binary_search_by_key(&file, |(i, _, _)| *i).ok();
     let mut records_of: Vec<Vec<RecordFacts>> = vec![Vec::new(); per_file.len()];

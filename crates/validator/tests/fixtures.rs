@@ -69,12 +69,16 @@ fn run(fixture: Option<&Path>) -> (String, Vec<Diagnostic>) {
     // The same in batches: one for every claim file, and one for all of them, as
     // `treatywatch validate` reads them.
     let listing = treatywatch_loader::list(dir.path()).unwrap();
-    for max_bytes in [Some(1), None] {
+    for (max_bytes, chunk_records) in [(Some(1), 1), (None, 1), (None, 64)] {
+        let batching = Batching {
+            max_bytes,
+            chunk_records,
+        };
         let mut checked = validate_listing(
             &listing,
             Limits::default(),
             &Options { as_of },
-            Batching { max_bytes },
+            batching,
             None,
         );
         let summary = checked.outcome.summary(&checked.data);
@@ -87,7 +91,7 @@ fn run(fixture: Option<&Path>) -> (String, Vec<Diagnostic>) {
         checked.read_texts(&listing, Limits::default());
         let batched =
             render::human::render(&checked.data, &checked.outcome.diagnostics, &summary, false);
-        assert_eq!(batched, text, "batches of {max_bytes:?} bytes");
+        assert_eq!(batched, text, "{batching:?}");
         assert_eq!(checked.outcome.diagnostics, outcome.diagnostics);
     }
     let root = treatywatch_loader::display_path(dir.path());
@@ -144,5 +148,46 @@ fn every_fixture_folder_names_a_rule() {
             RULES.iter().any(|r| r.name == name),
             "tests/rules/{name} is not a rule's name"
         );
+    }
+}
+
+/// The repository's dataset of problems and the bundled data, with the rules over one record
+/// at a time, two, the default and a whole batch, in batches of a file and in one: the same
+/// diagnostics in the same order.
+#[test]
+fn chunks_and_batches_do_not_change_the_result() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    for data in ["tests/fixtures/problems", "data"] {
+        let listing = treatywatch_loader::list(&repo.join(data)).unwrap();
+        let as_of = Date::parse(DEFAULT_AS_OF).unwrap();
+        let outcome = |max_bytes, chunk_records| {
+            let batching = Batching {
+                max_bytes,
+                chunk_records,
+            };
+            let checked = validate_listing(
+                &listing,
+                Limits::default(),
+                &Options { as_of },
+                batching,
+                None,
+            );
+            let summary = checked.outcome.summary(&checked.data);
+            (
+                checked.outcome.diagnostics.clone(),
+                render::json::render(&checked.data, &checked.outcome.diagnostics, &summary),
+            )
+        };
+        let whole = outcome(None, usize::MAX);
+        // The problems have diagnostics in several records of one file; the bundled data's
+        // findings (notes) are spread over its claims.
+        assert!(whole.0.len() >= 3, "{data}: {} diagnostics", whole.0.len());
+        for (max_bytes, chunk_records) in [(None, 1), (None, 2), (Some(1), 1), (Some(1), 64)] {
+            assert_eq!(
+                outcome(max_bytes, chunk_records),
+                whole,
+                "{data}: batches of {max_bytes:?} bytes, {chunk_records} records at a time"
+            );
+        }
     }
 }

@@ -64,14 +64,17 @@ pub(crate) fn validate(args: ValidateArgs) -> Result<ExitCode, String> {
             .take(4)
             .map(|(name, took)| format!("{name} {:.3}s", took.as_secs_f64()))
             .collect();
+        let total: f64 = slowest.iter().map(|(_, took)| took.as_secs_f64()).sum();
         eprintln!(
-            "timings: read {:.3}s · rules {:.3}s (slowest: {}) · render {:.3}s · {} batches, {} files from the cache · {} records in {} files · peak memory {} MiB",
-            timings.read.as_secs_f64(),
-            timings.checking.as_secs_f64(),
-            top.join(", "),
-            (started.elapsed() - validated).as_secs_f64(),
+            "timings: other files read {:.3}s, checked {:.3}s · claim files {:.3}s in {} batches, {} files from the cache · end {:.3}s · rules {total:.3}s on all cores (slowest: {}) · render {:.3}s · {} records in {} files · peak memory {} MiB",
+            timings.others_read.as_secs_f64(),
+            timings.others_checked.as_secs_f64(),
+            timings.claims.as_secs_f64(),
             timings.batches,
             timings.cached_files,
+            timings.finish.as_secs_f64(),
+            top.join(", "),
+            (started.elapsed() - validated).as_secs_f64(),
             summary.records,
             summary.files,
             peak_memory_mib().map_or("?".into(), |m| m.to_string()),

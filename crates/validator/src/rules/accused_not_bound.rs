@@ -48,25 +48,21 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let Some(treaty) = ctx.treaty(treaty_id.as_str()) else {
             continue;
         };
-        let (first, last, described) = match &c.period {
+        let (first, last) = match &c.period {
             Some(period) => {
                 let (first, last) = period.possible_days_as_of(&c.date);
                 // Before the treaty opened nobody was bound: start the scan at its opening (an
                 // open start has no day to look at), or on the period's last day when the
                 // period ended before the treaty opened (then nobody was bound in it at all).
-                (
-                    first.max(treaty.opened.first_day()).min(last),
-                    last,
-                    format!("in {period}"),
-                )
+                (first.max(treaty.opened.first_day()).min(last), last)
             }
-            None => (
-                c.date.first_day(),
-                c.date.last_day(),
-                format!("on {}", c.date),
-            ),
+            None => (c.date.first_day(), c.date.last_day()),
         };
         if treaty.was_bound_during(accused.as_str(), first, last) == Truth::No {
+            let described = match &c.period {
+                Some(period) => format!("in {period}"),
+                None => format!("on {}", c.date),
+            };
             out.push(
                 ctx.report(
                     &RULE,

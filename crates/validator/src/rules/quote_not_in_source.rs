@@ -182,6 +182,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let mut found = false;
         for citation in &c.sources {
             let id = citation.source.as_str();
+            // Most sources have no archived text: nothing to remember of them.
+            if ctx.archived_text(id).is_none() {
+                continue;
+            }
             let archived = texts
                 .entry(id)
                 .or_insert_with(|| ctx.archived_text(id).map(|(_, text)| paragraphs(text)));
