@@ -28,15 +28,9 @@ pub struct Index<'a> {
 }
 
 impl<'a> Index<'a> {
+    /// Every record, every id looked up (claims' too).
     pub fn new(data: &'a Dataset) -> Index<'a> {
-        Index::split(data, true, 0..data.records.len())
-    }
-
-    /// An index that looks ids up among the records other than claims only (or among all,
-    /// with `claims_looked_up`) and iterates `records[iterated]`: for checking claims in
-    /// batches, each against the other records and never against another batch.
-    pub fn split(data: &'a Dataset, claims_looked_up: bool, iterated: Range<usize>) -> Index<'a> {
-        Index::with_ids(data, Cow::Owned(Ids::of(data, claims_looked_up)), iterated)
+        Index::with_ids(data, Cow::Owned(Ids::of(data, true)), 0..data.records.len())
     }
 
     /// An index with ids looked up in `ids` (made by [`Ids::of`] from the same records of

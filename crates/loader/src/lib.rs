@@ -20,6 +20,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use treatywatch_model::{Record, RecordKind};
 
 use walk::{Found, walk};
@@ -122,20 +123,27 @@ pub fn display_path(path: &Path) -> String {
 pub const TEXTS_FOLDER: &str = "texts";
 
 impl Dataset {
-    /// The archived text of source `source_id` (`texts/<source-id>.txt`), with its file's
-    /// index, if the dataset holds one.
-    pub fn archived_text(&self, source_id: &str) -> Option<(usize, &str)> {
-        let path = display_path(
-            &self
-                .root
-                .join(TEXTS_FOLDER)
-                .join(format!("{source_id}.txt")),
-        );
-        self.files
-            .iter()
-            .enumerate()
-            .find(|(_, f)| f.kind.is_none() && f.path == path)
-            .map(|(index, f)| (index, f.text.as_str()))
+    /// Every archived text (`texts/<source-id>.txt`, directly in the data folder): source id
+    /// → the file's index. Made once and looked up per quote; the first file of an id wins.
+    pub fn archived_texts(&self) -> FxHashMap<&str, usize> {
+        let folder = format!("{}/", display_path(&self.root.join(TEXTS_FOLDER)));
+        let mut texts = FxHashMap::default();
+        for (index, f) in self.files.iter().enumerate() {
+            if f.kind.is_some() {
+                continue;
+            }
+            let Some(id) = f
+                .path
+                .strip_prefix(&folder)
+                .and_then(|p| p.strip_suffix(".txt"))
+            else {
+                continue;
+            };
+            if !id.contains('/') {
+                texts.entry(id).or_insert(index);
+            }
+        }
+        texts
     }
 }
 
@@ -343,11 +351,13 @@ mod tests {
         );
         // texts/ holds archived texts, read as text; anything else there, and a texts/
         // folder inside a kind folder, is stray.
+        let texts = data.archived_texts();
         assert_eq!(
-            data.archived_text("usa").map(|(_, t)| t),
+            texts.get("usa").map(|&i| data.files[i].text.as_str()),
             Some("The text of a source.\n")
         );
-        assert!(data.archived_text("rus").is_none());
+        assert!(!texts.contains_key("rus"));
+        assert_eq!(texts.len(), 1, "{texts:?}");
         assert!(
             rules.contains(&(ProblemKind::Ignored, "notes.md".into())),
             "{rules:?}"

@@ -36,7 +36,7 @@ use crate::facts::RecordFacts;
 
 const MAGIC: &[u8] = b"treatywatch validate cache entry\n";
 /// Raised whenever what is stored changes shape.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 
 /// A claim file's key: SHA-256 of its path (as shown) and bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

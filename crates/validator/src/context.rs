@@ -6,9 +6,7 @@ use std::ops::Deref;
 use std::borrow::Cow;
 
 use rustc_hash::FxHashMap;
-use treatywatch_loader::{
-    Dataset, Diagnostic, Ids, Index, LoadedRecord, Span, TEXTS_FOLDER, display_path,
-};
+use treatywatch_loader::{Dataset, Diagnostic, Ids, Index, LoadedRecord, Span};
 use treatywatch_model::Date;
 
 use crate::rules::Rule;
@@ -36,8 +34,8 @@ enum Texts<'a> {
     Shared(&'a ArchivedTexts<'a>),
 }
 
-/// Every archived text's source id and file, as [`Dataset::archived_text`] finds them: made
-/// once per run and shared by the batches.
+/// Every archived text's source id and file ([`Dataset::archived_texts`]): made once per run
+/// and shared by the batches.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct ArchivedTexts<'a>(FxHashMap<&'a str, usize>);
 
@@ -91,7 +89,7 @@ impl<'a> Context<'a> {
     }
 
     /// The archived text of source `source_id` (`texts/<source-id>.txt`), with its file's
-    /// index: [`Dataset::archived_text`], looked up in a map.
+    /// index ([`Dataset::archived_texts`]).
     pub fn archived_text(&self, source_id: &str) -> Option<(usize, &'a str)> {
         let texts = match &self.texts {
             Texts::Owned(texts) => texts,
@@ -130,20 +128,6 @@ impl<'a> Context<'a> {
 
 impl<'a> ArchivedTexts<'a> {
     pub(crate) fn of(data: &'a Dataset) -> ArchivedTexts<'a> {
-        let folder = format!("{}/", display_path(&data.root.join(TEXTS_FOLDER)));
-        let map = data
-            .files
-            .iter()
-            .enumerate()
-            .filter(|(_, f)| f.kind.is_none())
-            .filter_map(|(i, f)| {
-                let id = f.path.strip_prefix(&folder)?.strip_suffix(".txt")?;
-                (!id.contains('/')).then_some((id, i))
-            })
-            .fold(FxHashMap::default(), |mut map, (id, i)| {
-                map.entry(id).or_insert(i);
-                map
-            });
-        ArchivedTexts(map)
+        ArchivedTexts(data.archived_texts())
     }
 }

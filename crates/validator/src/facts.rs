@@ -6,6 +6,7 @@
 //! at the end, on these facts ([`Finish`]). A record's facts depend on its file and on the
 //! records other than claims only, so they can be cached per file.
 
+use compact_str::CompactString;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use treatywatch_loader::{Diagnostic, LoadedRecord, SourceFile, Span};
@@ -19,8 +20,9 @@ use crate::rules::references::{self, Expected};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RecordFacts {
     pub kind: RecordKind,
-    /// The id as written, when the record has a string `id`.
-    pub id: Option<String>,
+    /// The id as written, when the record has a string `id` (inline up to 24 bytes: a
+    /// million records keep theirs to the end).
+    pub id: Option<CompactString>,
     /// Where the id is (the record itself when it has none).
     pub id_span: Span,
     /// Whether the record fits the model (only typed claims answer other claims).
@@ -36,7 +38,7 @@ pub struct RecordFacts {
 pub struct Pending {
     /// JSON Pointer of the reference inside its record.
     pub pointer: String,
-    pub id: String,
+    pub id: CompactString,
     pub expected: Expected,
     pub span: Span,
 }
@@ -52,14 +54,14 @@ impl RecordFacts {
                 pending.push(Pending {
                     span: record.span_of(&pointer),
                     pointer,
-                    id: reference.id.to_string(),
+                    id: reference.id.into(),
                     expected: reference.expected,
                 });
             }
         });
         RecordFacts {
             kind: record.kind,
-            id: record.id().map(str::to_string),
+            id: record.id().map(CompactString::from),
             id_span: record.span_of("/id"),
             typed: record.record.is_some(),
             allow: record
@@ -130,7 +132,9 @@ impl<'a> Finish<'a> {
         message: impl Into<String>,
     ) -> Diagnostic {
         let (file, facts) = self.records[position];
-        Diagnostic::new(rule.name, rule.severity, file, span, message)
-            .with_record(facts.id.clone(), Some(pointer.to_string()))
+        Diagnostic::new(rule.name, rule.severity, file, span, message).with_record(
+            facts.id.as_deref().map(str::to_string),
+            Some(pointer.to_string()),
+        )
     }
 }

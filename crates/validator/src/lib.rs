@@ -98,13 +98,8 @@ pub fn validate_timed(
         true,
         std::borrow::Cow::Owned(ids),
     );
-    let (mut found, mut timings) = check_batch(&ctx);
+    let (mut found, mut timings, facts) = check_records(&ctx);
     found.extend(data.problems.iter().map(rules::diagnostic_of));
-    let facts: Vec<(usize, facts::RecordFacts)> = data
-        .records
-        .par_iter()
-        .map(|r| (r.file, facts::RecordFacts::of(&ctx, r)))
-        .collect();
     // Records other than claims first, then claims: the order ids are named in.
     let (claims, others): (Vec<_>, Vec<_>) = facts
         .iter()
@@ -124,6 +119,34 @@ pub fn validate_timed(
     }
     timings.push(("(end)", started.elapsed()));
     (outcome, timings)
+}
+
+/// What checking some records gives: their diagnostics, each rule's time, and each record's
+/// file and facts.
+pub(crate) type Checks = (
+    Vec<Diagnostic>,
+    Vec<(&'static str, Duration)>,
+    Vec<(usize, facts::RecordFacts)>,
+);
+
+/// Runs every rule's per-batch check over the records `ctx` iterates, and takes each
+/// record's facts: the one sequence behind every pass (in memory, the records other than
+/// claims, each chunk of a batch of claims).
+pub(crate) fn check_records(ctx: &Context) -> Checks {
+    let (found, timings) = check_batch(ctx);
+    let records = ctx.iterated_records();
+    let facts = if ctx.parallel {
+        records
+            .par_iter()
+            .map(|r| (r.file, facts::RecordFacts::of(ctx, r)))
+            .collect()
+    } else {
+        records
+            .iter()
+            .map(|r| (r.file, facts::RecordFacts::of(ctx, r)))
+            .collect()
+    };
+    (found, timings, facts)
 }
 
 /// Runs every rule's per-batch check over the records `ctx` iterates, on every core.

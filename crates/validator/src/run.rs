@@ -18,7 +18,7 @@ use treatywatch_model::RecordKind;
 use crate::cache::{Cache, FileFacts, FileKey};
 use crate::context::{ArchivedTexts, Context};
 use crate::facts::RecordFacts;
-use crate::{Options, Outcome, check_batch, finish, rules};
+use crate::{Options, Outcome, check_records, finish, rules};
 
 /// How many claim files are read at once, and how many records are checked together.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -126,14 +126,9 @@ pub fn validate_listing(
     let checking = Instant::now();
     let ids = Ids::of(&data, false);
     let ctx = Context::new(&data, options.as_of, 0..kept, true, Cow::Borrowed(&ids));
-    let (mut found, rule_timings) = check_batch(&ctx);
+    let (mut found, rule_timings, other_facts) = check_records(&ctx);
     add(&mut timings.rules, rule_timings);
     found.extend(data.problems.iter().map(rules::diagnostic_of));
-    let other_facts: Vec<(usize, RecordFacts)> = data
-        .records
-        .par_iter()
-        .map(|r| (r.file, RecordFacts::of(&ctx, r)))
-        .collect();
     drop(ctx);
 
     let cache = cache_dir.map(|dir| {
@@ -317,12 +312,7 @@ fn check_claim_batch(shared: &Shared, batch: &[usize]) -> BatchDone {
             chunk,
             false,
         );
-        let (found, rules) = check_batch(&ctx);
-        let facts: Vec<(usize, RecordFacts)> = chunk
-            .iter()
-            .map(|r| (r.file, RecordFacts::of(&ctx, r)))
-            .collect();
-        (found, rules, facts)
+        check_records(&ctx)
     };
     let size = shared.chunk_records.max(1);
     let checked: Vec<_> = if shared.parallel {
