@@ -7,6 +7,10 @@
 //! records other than claims only, so they can be cached per file.
 
 use compact_str::CompactString;
+use std::collections::hash_map::Entry;
+use std::hash::BuildHasher;
+
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use treatywatch_loader::{Diagnostic, LoadedRecord, SourceFile, Span};
@@ -82,28 +86,67 @@ pub struct Finish<'a> {
     /// the order read (files by path, records in file order).
     pub records: Vec<(usize, &'a RecordFacts)>,
     /// Id → position in `records` of the record it names (the first other than a claim,
-    /// else the first claim).
-    named: FxHashMap<&'a str, usize>,
+    /// else the first claim), in shards by the id's hash ([`shard_of`]).
+    named: Vec<FxHashMap<&'a str, usize>>,
+    /// The records whose id an earlier one has: (position, position of the first).
+    repeated: Vec<(usize, usize)>,
+}
+
+/// Which of `shards` tables holds `id`.
+fn shard_of(id: &str, shards: usize) -> usize {
+    let hash = rustc_hash::FxBuildHasher.hash_one(id);
+    // The high bits: the tables use the low ones for their buckets.
+    ((hash >> 48) as usize) % shards.max(1)
 }
 
 impl<'a> Finish<'a> {
     pub fn new(files: &'a [SourceFile], records: Vec<(usize, &'a RecordFacts)>) -> Finish<'a> {
-        let mut named = FxHashMap::with_capacity_and_hasher(records.len(), Default::default());
-        for (position, (_, facts)) in records.iter().enumerate() {
-            if let Some(id) = &facts.id {
-                named.entry(id.as_str()).or_insert(position);
-            }
-        }
+        // A million ids and more: the table is made in shards, one per core, each holding the
+        // ids of one hash class; each shard notes the records whose id an earlier one has.
+        let shards = rayon::current_num_threads().clamp(1, 16);
+        let (named, repeated): (Vec<_>, Vec<_>) = (0..shards)
+            .into_par_iter()
+            .map(|shard| {
+                let mut named =
+                    FxHashMap::with_capacity_and_hasher(records.len() / shards, Default::default());
+                let mut repeated = Vec::new();
+                for (position, (_, facts)) in records.iter().enumerate() {
+                    let Some(id) = facts.id.as_deref() else {
+                        continue;
+                    };
+                    if shard_of(id, shards) != shard {
+                        continue;
+                    }
+                    match named.entry(id) {
+                        Entry::Vacant(slot) => {
+                            slot.insert(position);
+                        }
+                        Entry::Occupied(first) => repeated.push((position, *first.get())),
+                    }
+                }
+                (named, repeated)
+            })
+            .unzip();
+        let mut repeated: Vec<(usize, usize)> = repeated.into_iter().flatten().collect();
+        repeated.sort_unstable();
         Finish {
             files,
             records,
             named,
+            repeated,
         }
     }
 
     /// The position of the record `id` names.
     pub fn named(&self, id: &str) -> Option<usize> {
-        self.named.get(id).copied()
+        let shard = self.named.get(shard_of(id, self.named.len()))?;
+        shard.get(id).copied()
+    }
+
+    /// Every record whose id an earlier record has, by position, with the position of the
+    /// record the id names.
+    pub fn repeated(&self) -> &[(usize, usize)] {
+        &self.repeated
     }
 
     /// The facts of the record `id` names.
@@ -113,7 +156,7 @@ impl<'a> Finish<'a> {
 
     /// Every id, for "did you mean".
     pub fn ids(&self) -> impl Iterator<Item = &'a str> + '_ {
-        self.named.keys().copied()
+        self.named.iter().flat_map(|shard| shard.keys().copied())
     }
 
     /// The path of file `index`.

@@ -40,32 +40,27 @@ update the references to it.
 /// Runs at the end: which record an id names is known once every batch is read.
 fn finish(all: &Finish, out: &mut Vec<Diagnostic>) {
     // An id names its first record (records other than claims first): any other is a
-    // duplicate.
-    for (position, (_, facts)) in all.records.iter().enumerate() {
+    // duplicate. The table of ids notes them as it is made.
+    for &(position, first) in all.repeated() {
+        let (_, facts) = all.records[position];
         let Some(id) = facts.id.as_deref() else {
             continue;
         };
-        match all.named(id) {
-            None => {}
-            Some(first) if first == position => {}
-            Some(first) => {
-                let (file, other) = all.records[first];
-                out.push(
-                    all.report(
-                        &RULE,
-                        position,
-                        "/id",
-                        facts.id_span,
-                        format!("the id `{id}` is already used"),
-                    )
-                    .with_help(format!(
-                        "first used by the {} in {} at line {}",
-                        other.kind.name(),
-                        all.path(file),
-                        other.id_span.line
-                    )),
-                );
-            }
-        }
+        let (file, other) = all.records[first];
+        out.push(
+            all.report(
+                &RULE,
+                position,
+                "/id",
+                facts.id_span,
+                format!("the id `{id}` is already used"),
+            )
+            .with_help(format!(
+                "first used by the {} in {} at line {}",
+                other.kind.name(),
+                all.path(file),
+                other.id_span.line
+            )),
+        );
     }
 }
