@@ -1,11 +1,18 @@
-//! Validation of a data folder in bounded batches: the records other than claims are read and
-//! checked first and kept; then the claim files, a batch at a time, each batch checked against
-//! the records other than claims and dropped, keeping only each record's facts
-//! ([`crate::facts`]); then the rules that need every claim run once on those facts. The
-//! output does not depend on the batch size (tests hold a batch per file equal to one batch).
-//! With a cache ([`crate::cache`]), a claim file whose path and content, and whose
-//! surroundings (tool, as-of date, limits, every file other than claim files), are unchanged
-//! is not read again: its diagnostics and facts come from the cache.
+//! Validation of a data folder in bounded batches:
+//!
+//! 1. the files other than claim files are read, checked and kept (with a cache, every claim
+//!    file's entry is looked up meanwhile);
+//! 2. the claim files, in batches of about a megabyte checked side by side (one per core, each
+//!    read, parsed, checked against the records other than claims and dropped on its core;
+//!    inside a batch, the rules go over 64 records at a time), keeping only each file's
+//!    diagnostics and each record's facts ([`crate::facts`]);
+//! 3. the rules that need every claim, once, on those facts.
+//!
+//! The output does not depend on the batch or chunk size (tests hold a batch per file and a
+//! record at a time equal to one batch). With a cache ([`crate::cache`]), a claim file whose
+//! path and content, and whose surroundings (tool, as-of date, limits, every file other than
+//! claim files), are unchanged is not parsed again: its diagnostics and facts come from the
+//! cache.
 
 use std::borrow::Cow;
 use std::path::Path;
@@ -15,7 +22,7 @@ use rayon::prelude::*;
 use treatywatch_loader::{Dataset, Diagnostic, FileResult, Ids, Limits, Listing, LoadedRecord};
 use treatywatch_model::RecordKind;
 
-use crate::cache::{Cache, FileFacts, FileKey};
+use crate::cache::{Cache, FetchedFile, FileFacts, FileKey};
 use crate::context::{ArchivedTexts, Context};
 use crate::facts::RecordFacts;
 use crate::{Options, Outcome, check_records, finish, rules};
@@ -104,44 +111,102 @@ pub fn validate_listing(
     let (claim_files, other_files): (Vec<usize>, Vec<usize>) =
         (0..listing.len()).partition(|&i| listing.kind(i) == Some(RecordKind::Claim));
 
-    // 1. Every file other than claim files, read and kept.
-    let results: Vec<FileResult> = other_files
-        .par_iter()
-        .map(|&i| listing.read(i, limits))
-        .collect();
-    let mut data = Dataset {
-        root: listing.root.clone(),
-        files: listing.files(),
-        records: Vec::new(),
-        problems: Vec::new(),
-    };
-    for (&i, r) in other_files.iter().zip(results) {
-        data.files[i] = r.file;
-        data.records.extend(r.records);
-        data.problems.extend(r.problems);
-    }
-    let kept = data.records.len();
-    timings.others_read = started.elapsed();
-
-    let checking = Instant::now();
-    let ids = Ids::of(&data, false);
-    let ctx = Context::new(&data, options.as_of, 0..kept, true, Cow::Borrowed(&ids));
-    let (mut found, rule_timings, other_facts) = check_records(&ctx);
-    add(&mut timings.rules, rule_timings);
-    found.extend(data.problems.iter().map(rules::diagnostic_of));
-    drop(ctx);
-
+    // 1. Every file other than claim files, read; with a cache, the environment its entries
+    // are kept for (these files' bytes among it).
+    let (fetched, _) = rayon::join(
+        || -> Vec<FetchedFile> {
+            other_files
+                .par_iter()
+                .map(|&i| (i, listing.fetch(i, limits)))
+                .collect()
+        },
+        // The executable's hash (a hundred megabytes), while the files are read.
+        || cache_dir.map(|_| crate::cache::executable()),
+    );
     let cache = cache_dir.map(|dir| {
-        let (cache, note) = Cache::open(dir, crate::cache::environment(&data, options, limits));
+        let environment = crate::cache::environment(listing, &fetched, options, limits);
+        let (cache, note) = Cache::open(dir, environment);
         notes.extend(note);
         cache
     });
 
-    // 2. Claim files in batches, checked side by side: a batch is read, parsed, checked
-    // against the records other than claims and dropped on one core while the other cores
-    // do the same with other batches; of it, each file's diagnostics and each record's
-    // facts are kept. A run with one batch spreads that batch over every core instead.
-    let batches = batches(listing, &claim_files, batching);
+    // 2. Side by side: those files parsed, typed and checked (and kept), and, with a cache,
+    // every claim file's entry looked up.
+    let (others, cached) = rayon::join(
+        || {
+            let results: Vec<FileResult> = fetched
+                .into_par_iter()
+                .map(|(i, bytes)| match bytes {
+                    Ok(bytes) => listing.parse(i, bytes, limits),
+                    Err(result) => *result,
+                })
+                .collect();
+            let mut data = Dataset {
+                root: listing.root.clone(),
+                files: listing.files(),
+                records: Vec::new(),
+                problems: Vec::new(),
+            };
+            for (&i, r) in other_files.iter().zip(results) {
+                data.files[i] = r.file;
+                data.records.extend(r.records);
+                data.problems.extend(r.problems);
+            }
+            let read = started.elapsed();
+            let ids = Ids::of(&data, false);
+            let ctx = Context::new(
+                &data,
+                options.as_of,
+                0..data.records.len(),
+                true,
+                Cow::Borrowed(&ids),
+            );
+            let (mut found, rules, facts) = check_records(&ctx);
+            found.extend(data.problems.iter().map(rules::diagnostic_of));
+            drop(ctx);
+            Others {
+                read,
+                data,
+                ids,
+                found,
+                rules,
+                facts,
+            }
+        },
+        || {
+            cache
+                .as_ref()
+                .map(|cache| look_up(listing, &claim_files, limits, cache))
+        },
+    );
+    let Others {
+        read,
+        mut data,
+        ids,
+        mut found,
+        rules,
+        facts: other_facts,
+    } = others;
+    timings.others_read = read;
+    add(&mut timings.rules, rules);
+    let mut claim_facts: Vec<(usize, FileFacts)> = Vec::with_capacity(claim_files.len());
+    let to_check = match cached {
+        None => claim_files.clone(),
+        Some(looked_up) => {
+            notes.extend(looked_up.notes);
+            timings.cached_files = looked_up.found.len();
+            claim_facts.extend(looked_up.found);
+            looked_up.missing
+        }
+    };
+    timings.others_checked = started.elapsed() - read;
+
+    // 3. The other claim files in batches, checked side by side: a batch is read, parsed,
+    // checked against the records other than claims and dropped on one core while the other
+    // cores do the same with other batches; of it, each file's diagnostics and each
+    // record's facts are kept. A run with one batch spreads that batch over every core
+    // instead.
+    let batches = batches(listing, &to_check, batching);
     let texts = ArchivedTexts::of(&data);
     let shared = Shared {
         data: &data,
@@ -154,25 +219,23 @@ pub fn validate_listing(
         parallel: batches.len() < 2,
         chunk_records: batching.chunk_records,
     };
-    timings.others_checked = checking.elapsed();
     let claims_started = Instant::now();
     let done: Vec<BatchDone> = batches
         .par_iter()
         .map(|batch| check_claim_batch(&shared, batch))
         .collect();
     timings.claims = claims_started.elapsed();
-    let mut claim_facts: Vec<(usize, FileFacts)> = Vec::with_capacity(claim_files.len());
     for batch in done {
         timings.batches += 1;
-        timings.cached_files += batch.cached;
         add(&mut timings.rules, batch.rules);
         notes.extend(batch.notes);
         found.extend(batch.elsewhere);
         claim_facts.extend(batch.files);
     }
+    claim_facts.sort_by_key(|(i, _)| *i);
     drop(texts);
 
-    // 3. The rules that need every record's facts; diagnostics sorted.
+    // 4. The rules that need every record's facts; diagnostics sorted.
     let checking = Instant::now();
     for (i, f) in &claim_facts {
         found.extend(f.diagnostics.iter().cloned().map(|mut d| {
@@ -252,6 +315,55 @@ impl Checked {
     }
 }
 
+/// The files other than claim files, read and checked.
+struct Others {
+    /// How long reading them took.
+    read: Duration,
+    data: Dataset,
+    ids: Ids,
+    found: Vec<Diagnostic>,
+    rules: Vec<(&'static str, Duration)>,
+    facts: Vec<(usize, RecordFacts)>,
+}
+
+/// The claim files the cache has results for, and the others.
+struct LookedUp {
+    found: Vec<(usize, FileFacts)>,
+    missing: Vec<usize>,
+    notes: Vec<String>,
+}
+
+/// Reads and hashes every claim file, on every core, and takes the results of those the cache
+/// has; the others are read again when their batch is checked (a file's bytes are not kept
+/// while every other file is looked up).
+fn look_up(listing: &Listing, files: &[usize], limits: Limits, cache: &Cache) -> LookedUp {
+    let results: Vec<(usize, Option<FileFacts>, Option<String>)> = files
+        .par_iter()
+        .map(|&i| {
+            let Ok(bytes) = listing.fetch(i, limits) else {
+                return (i, None, None);
+            };
+            match cache.get(&FileKey::of(&listing.display_path(i), &bytes)) {
+                Ok(facts) => (i, facts, None),
+                Err(note) => (i, None, Some(note)),
+            }
+        })
+        .collect();
+    let mut looked_up = LookedUp {
+        found: Vec::new(),
+        missing: Vec::new(),
+        notes: Vec::new(),
+    };
+    for (i, facts, note) in results {
+        looked_up.notes.extend(note);
+        match facts {
+            Some(facts) => looked_up.found.push((i, facts)),
+            None => looked_up.missing.push(i),
+        }
+    }
+    looked_up
+}
+
 /// What every batch of claim files is checked against, and how.
 struct Shared<'a> {
     data: &'a Dataset,
@@ -274,26 +386,24 @@ struct BatchDone {
     /// Diagnostics about files outside the batch.
     elsewhere: Vec<Diagnostic>,
     rules: Vec<(&'static str, Duration)>,
-    cached: usize,
     notes: Vec<String>,
 }
 
 /// Reads, parses and checks one batch of claim files against the records other than claims;
 /// its trees, records and texts are dropped on return.
 fn check_claim_batch(shared: &Shared, batch: &[usize]) -> BatchDone {
-    let read = read_batch(shared, batch);
+    let parsed = read_batch(shared, batch);
     let mut done = BatchDone {
-        cached: read.cached.len(),
-        files: read.cached,
+        files: Vec::with_capacity(parsed.len()),
         elsewhere: Vec::new(),
         rules: Vec::new(),
-        notes: read.notes,
+        notes: Vec::new(),
     };
     // Per file, in file order: what a cache keeps, and the text diagnostics end in.
-    let mut per_file: Vec<(usize, Option<FileKey>, String)> = Vec::with_capacity(read.parsed.len());
+    let mut per_file: Vec<(usize, Option<FileKey>, String)> = Vec::with_capacity(parsed.len());
     let mut records = Vec::new();
     let mut problems = Vec::new();
-    for (i, key, r) in read.parsed {
+    for (i, key, r) in parsed {
         records.extend(r.records);
         problems.extend(r.problems);
         per_file.push((i, key, r.file.text));
@@ -365,62 +475,22 @@ fn check_claim_batch(shared: &Shared, batch: &[usize]) -> BatchDone {
     done
 }
 
-/// A batch of claim files, read: the results of those the cache has, the others parsed.
-struct BatchRead {
-    cached: Vec<(usize, FileFacts)>,
-    parsed: Vec<(usize, Option<FileKey>, FileResult)>,
-    notes: Vec<String>,
-}
-
-fn read_batch(shared: &Shared, batch: &[usize]) -> BatchRead {
-    let (listing, limits, cache) = (shared.listing, shared.limits, shared.cache);
-    let mut read = BatchRead {
-        cached: Vec::new(),
-        parsed: Vec::new(),
-        notes: Vec::new(),
-    };
-    let one = |i: usize| match fetch(listing, i, limits, cache) {
-        Fetched::Cached(facts) => (i, Ok(facts), None),
-        Fetched::Bytes(key, bytes, note) => (i, Err((key, listing.parse(i, bytes, limits))), note),
-        Fetched::Unread(result) => (i, Err((None, *result)), None),
-    };
-    let results: Vec<_> = if shared.parallel {
-        batch.par_iter().map(|&i| one(i)).collect()
-    } else {
-        batch.iter().map(|&i| one(i)).collect()
-    };
-    for (i, result, note) in results {
-        read.notes.extend(note);
-        match result {
-            Ok(facts) => read.cached.push((i, facts)),
-            Err((key, parsed)) => read.parsed.push((i, key, parsed)),
+/// A batch of claim files, read and parsed, each with its cache key when there is a cache.
+fn read_batch(shared: &Shared, batch: &[usize]) -> Vec<(usize, Option<FileKey>, FileResult)> {
+    let (listing, limits) = (shared.listing, shared.limits);
+    let one = |&i: &usize| match listing.fetch(i, limits) {
+        Err(result) => (i, None, *result),
+        Ok(bytes) => {
+            let key = shared
+                .cache
+                .map(|_| FileKey::of(&listing.display_path(i), &bytes));
+            (i, key, listing.parse(i, bytes, limits))
         }
-    }
-    read
-}
-
-/// A claim file, fetched: its results from the cache; its bytes (with their cache key, when
-/// there is a cache, and a note when its entry could not be trusted); or its whole result when
-/// it is not read.
-enum Fetched {
-    Cached(FileFacts),
-    Bytes(Option<FileKey>, Vec<u8>, Option<String>),
-    Unread(Box<FileResult>),
-}
-
-fn fetch(listing: &Listing, index: usize, limits: Limits, cache: Option<&Cache>) -> Fetched {
-    let bytes = match listing.fetch(index, limits) {
-        Err(result) => return Fetched::Unread(result),
-        Ok(bytes) => bytes,
     };
-    let Some(cache) = cache else {
-        return Fetched::Bytes(None, bytes, None);
-    };
-    let key = FileKey::of(&listing.display_path(index), &bytes);
-    match cache.get(&key) {
-        Ok(Some(facts)) => Fetched::Cached(facts),
-        Ok(None) => Fetched::Bytes(Some(key), bytes, None),
-        Err(note) => Fetched::Bytes(Some(key), bytes, Some(note)),
+    if shared.parallel {
+        batch.par_iter().map(one).collect()
+    } else {
+        batch.iter().map(one).collect()
     }
 }
 
