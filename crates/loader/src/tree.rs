@@ -104,7 +104,7 @@ impl Node {
         }
         let mut node = self;
         for token in pointer.strip_prefix('/')?.split('/') {
-            let token = token.replace("~1", "/").replace("~0", "~");
+            let token = unescape(token);
             node = match &node.value {
                 NodeValue::Map(_) => node.get(&token)?,
                 NodeValue::Seq(items) => items.get(token.parse::<usize>().ok()?)?,
@@ -117,7 +117,7 @@ impl Node {
     /// The span of the key at a pointer's last step, when it names a mapping entry.
     pub fn key_span(&self, pointer: &str) -> Option<Span> {
         let (parent, key) = pointer.rsplit_once('/')?;
-        let key = key.replace("~1", "/").replace("~0", "~");
+        let key = unescape(key);
         self.pointer(parent)?.entry(&key).map(|e| e.key_span)
     }
 
@@ -141,7 +141,71 @@ impl Node {
     }
 }
 
+/// One token of a JSON Pointer, unescaped (without a copy when it has no `~`, as nearly every
+/// key has none: pointers are looked up for every diagnostic and every record's id).
+fn unescape(token: &str) -> std::borrow::Cow<'_, str> {
+    if token.contains('~') {
+        std::borrow::Cow::Owned(token.replace("~1", "/").replace("~0", "~"))
+    } else {
+        std::borrow::Cow::Borrowed(token)
+    }
+}
+
 /// Escapes one token of a JSON Pointer.
 pub fn pointer_token(token: &str) -> String {
     token.replace('~', "~0").replace('/', "~1")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn map(entries: Vec<(&str, Node)>) -> Node {
+        Node {
+            value: NodeValue::Map(
+                entries
+                    .into_iter()
+                    .map(|(key, value)| Entry {
+                        key: key.into(),
+                        key_span: Span::default(),
+                        value,
+                    })
+                    .collect(),
+            ),
+            span: Span::default(),
+        }
+    }
+
+    fn text(s: &str, line: u32) -> Node {
+        Node {
+            value: NodeValue::Str(s.into()),
+            span: Span {
+                line,
+                ..Span::default()
+            },
+        }
+    }
+
+    #[test]
+    fn pointers_find_keys_with_and_without_escapes() {
+        let root = map(vec![
+            ("a/b", text("slash", 1)),
+            ("c~d", text("tilde", 2)),
+            ("plain", map(vec![("inner", text("deep", 3))])),
+        ]);
+        assert_eq!(root.pointer("/a~1b").and_then(Node::as_str), Some("slash"));
+        assert_eq!(root.pointer("/c~0d").and_then(Node::as_str), Some("tilde"));
+        assert_eq!(
+            root.pointer("/plain/inner").and_then(Node::as_str),
+            Some("deep")
+        );
+        assert!(root.pointer("/a/b").is_none());
+        assert!(root.pointer("/missing").is_none());
+        assert_eq!(pointer_token("a/b~"), "a~1b~0");
+        assert_eq!(
+            root.pointer(&format!("/{}", pointer_token("c~d")))
+                .map(|n| n.span.line),
+            Some(2)
+        );
+    }
 }
