@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Reproduces every figure in BENCHMARKS.md: generates datasets of 10k, 100k and 1M claims,
 # times `treatywatch validate` on them (wall time and peak memory, GNU time) beside the parse
-# floor (the same YAML parser on the same files, doing nothing else), in the default bounded
+# floor (the same YAML parser on the same files, doing nothing else) and the floor's next
+# stages (treatywatch's tree of every file; its typed records), in the default bounded
 # batches and in one batch, with the light build too; shows where the time goes
 # (TREATYWATCH_TIMINGS); times `validate --cache` after a one-file change; and runs the
 # schema-only validators people use today — check-jsonschema (PyPI) and ajv-cli (npm) — on the
@@ -45,8 +46,16 @@ json.dump(wrapper, open(sys.argv[1] + "/claims-list.schema.json", "w"))
 PY
 fi
 
+# This VM pages out file data it has not read for a few seconds (DAMON), so a dataset read a
+# minute ago is read from disk again: every timed run (treatywatch's and the floor's alike)
+# starts right after its files are read into the page cache.
+warm_dir=""
+# shellcheck disable=SC2086
+warm_up() { if [ -n "$warm_dir" ]; then find $warm_dir -type f -exec cat {} + > /dev/null 2>&1 || true; fi; }
+
 measure() { # label, command…
   local label=$1; shift
+  warm_up
   /usr/bin/time -f "%e %M" -o "$work/time" "$@" > "$work/out" 2> "$work/err" || true
   read -r secs kb < <(tail -1 "$work/time")
   printf '%-42s %8.2f s %8d MiB\n' "$label" "$secs" "$((kb / 1024))"
@@ -59,6 +68,7 @@ measure_median() { # label, command…
   local label=$1; shift
   : > "$work/runs"
   for _ in $(seq "$REPEAT"); do
+    warm_up
     /usr/bin/time -f "%e %M" -o "$work/time" "$@" > "$work/out" 2> "$work/err" || true
     tail -1 "$work/time" >> "$work/runs"
   done
@@ -76,8 +86,13 @@ for n in $SIZES; do
   size=$(du -sm "$data/claims" | cut -f1)
   echo
   echo "== $n claims ($size MB of claim files)"
+  warm_dir="$data"
   measure_median "parse floor (saphyr-parser, nothing else)" $floor "$data"
   floor_secs=$last_secs
+  measure_median "  + treatywatch's tree of every file" $floor "$data" --stage tree
+  tree_secs=$last_secs
+  measure_median "  + records and typed records" $floor "$data" --stage records
+  records_secs=$last_secs
   measure_median "treatywatch validate (full rules)" $tw validate --data "$data" --as-of 2026-11-27 --format json
   cp "$work/out" "$work/full-$n.json"
   grep -o '"errors": [0-9]*' "$work/out" | head -1
@@ -92,6 +107,7 @@ for n in $SIZES; do
     cmp -s "$work/out" "$work/full-$n.json" && echo "  same output as the full build" || { echo "  OUTPUT DIFFERS from the full build"; exit 1; }
     light_cell="$last_secs s, $last_mib MiB"
   fi
+  warm_dir="$quoted"
   measure_median "treatywatch validate (quoted dates)" $tw validate --data "$quoted" --as-of 2026-11-27 --format json
   ajv_cell="not run"; cj_cell="not run"
   if [ -z "${SKIP_OTHERS:-}" ]; then
@@ -107,8 +123,10 @@ for n in $SIZES; do
     fi
   fi
   ratio=$(awk -v a="$tw_secs" -v b="$floor_secs" 'BEGIN { printf "%.2f", a / b }')
-  printf '| %s (%s MB) | **%s s** (%s) | %s MiB | %s s | %s× | %s s, %s MiB | %s | %s | %s |\n' \
-    "$n" "$size" "$tw_secs" "$tw_range" "$tw_mib" "$floor_secs" "$ratio" "$one_secs" "$one_mib" "$light_cell" "$ajv_cell" "$cj_cell" >> "$summary"
+  tree_ratio=$(awk -v a="$tree_secs" -v b="$floor_secs" 'BEGIN { printf "%.2f", a / b }')
+  records_ratio=$(awk -v a="$records_secs" -v b="$floor_secs" 'BEGIN { printf "%.2f", a / b }')
+  printf '| %s (%s MB) | **%s s** (%s) | %s MiB | %s s | **%s×** | %s s (%s×) | %s s (%s×) | %s s, %s MiB | %s | %s | %s |\n' \
+    "$n" "$size" "$tw_secs" "$tw_range" "$tw_mib" "$floor_secs" "$ratio" "$tree_secs" "$tree_ratio" "$records_secs" "$records_ratio" "$one_secs" "$one_mib" "$light_cell" "$ajv_cell" "$cj_cell" >> "$summary"
 done
 
 # Incremental: `validate --cache` on the largest dataset after a one-file change (a claim's
@@ -121,6 +139,7 @@ victim=$(find "$data/claims" -name '*.yaml' | sort | sed -n '2p')
 cp "$victim" "$work/victim.yaml"
 echo
 echo "== incremental: validate --cache on $largest claims, one file changed ($victim)"
+warm_dir="$data $cache"
 rm -rf "$cache"
 measure "cold, filling the cache" $tw validate --data "$data" --as-of 2026-11-27 --format json --cache "$cache"
 cold_cache=$(tail -1 "$work/time" | cut -d' ' -f1)
@@ -130,6 +149,7 @@ warm=$last_secs
 for i in $(seq "$REPEAT"); do
   sed "0,/  summary: '/s//  summary: 'Edit $i of the benchmark: /" "$work/victim.yaml" > "$victim"
   if cmp -s "$victim" "$work/victim.yaml"; then echo "the edit changed nothing"; exit 1; fi
+  warm_up
   /usr/bin/time -f "%e %M" -o "$work/time" $tw validate --data "$data" --as-of 2026-11-27 --format json --cache "$cache" > "$work/out" 2> "$work/err" || true
   tail -1 "$work/time" >> "$work/runs"
   $tw validate --data "$data" --as-of 2026-11-27 --format json > "$work/cold.json" 2>/dev/null || true
@@ -143,6 +163,7 @@ printf '%-42s %8.2f s %8d MiB   (median of %d: %s s)\n' "one file changed" "$one
 # model, templates, Typst layout, tagged PDF/UA-1 + PDF/A-2a, every markdown page).
 echo
 echo "== reports"
+warm_dir=""
 measure_median "treatywatch report (bundled data)" $tw report --out "$work/reports-bundled"
 grep -o 'wrote [0-9]* files' "$work/out" || cat "$work/err"
 if [ -d "$work/data-10000" ]; then
@@ -159,8 +180,8 @@ echo
 echo "== summary (BENCHMARKS.md)"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(uname -sr); commit $(git rev-parse --short HEAD)"
 echo
-echo "| claims (claim files) | treatywatch validate (median, range) | peak memory | parse floor | × floor | one batch (--batch-bytes 0) | light build | ajv-cli (schema only) | check-jsonschema (schema only) |"
-echo "|---|---|---|---|---|---|---|---|---|"
+echo "| claims (claim files) | treatywatch validate (median, range) | peak memory | parse floor | × floor | floor + tree | floor + typed records | one batch (--batch-bytes 0) | light build | ajv-cli (schema only) | check-jsonschema (schema only) |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|"
 cat "$summary"
 echo
 echo "incremental at $largest claims (--cache): cold with the cache ${cold_cache} s; nothing changed ${warm} s; one file changed **${one_file} s** (median of $REPEAT)"
