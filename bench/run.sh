@@ -78,6 +78,32 @@ measure_median() { # label, command…
   last_range="$(cut -d' ' -f1 "$work/runs" | sort -n | sed -n '1p;$p' | tr '\n' ' ' | sed 's/ $//; s/ /–/')"
 }
 
+# The figures compared with each other (the floor and its stages, validate in batches, in one
+# batch, the light build) are measured in rounds: each round runs every one of them once, so
+# that a slower minute of the machine slows all of them alike. REPEAT rounds; each figure is
+# its median. Every run's output is kept in $work/out-<key>.
+declare -A SECS MIB RANGE
+measure_rounds() { # "key|label|command" …
+  local spec key label cmd
+  for spec in "$@"; do key=${spec%%|*}; : > "$work/runs-$key"; done
+  for _ in $(seq "$REPEAT"); do
+    for spec in "$@"; do
+      key=${spec%%|*}; cmd=${spec#*|}; cmd=${cmd#*|}
+      warm_up
+      # shellcheck disable=SC2086
+      /usr/bin/time -f "%e %M" -o "$work/time" $cmd > "$work/out-$key" 2> "$work/err-$key" || true
+      tail -1 "$work/time" >> "$work/runs-$key"
+    done
+  done
+  for spec in "$@"; do
+    key=${spec%%|*}; label=${spec#*|}; label=${label%%|*}
+    read -r secs kb < <(sort -n "$work/runs-$key" | sed -n "$(( (REPEAT + 1) / 2 ))p")
+    SECS[$key]=$secs; MIB[$key]=$((kb / 1024))
+    RANGE[$key]="$(cut -d' ' -f1 "$work/runs-$key" | sort -n | sed -n '1p;$p' | tr '\n' ' ' | sed 's/ $//; s/ /–/')"
+    printf '%-42s %8.2f s %8d MiB   (median of %d: %s s)\n' "$label" "$secs" "${MIB[$key]}" "$REPEAT" "$(cut -d' ' -f1 "$work/runs-$key" | sort -n | tr '\n' ' ')"
+  done
+}
+
 for n in $SIZES; do
   data="$work/data-$n"
   quoted="$work/quoted-$n"
@@ -85,27 +111,29 @@ for n in $SIZES; do
   [ -d "$quoted" ] || $gen --claims "$n" --out "$quoted" --quote-dates
   size=$(du -sm "$data/claims" | cut -f1)
   echo
-  echo "== $n claims ($size MB of claim files)"
+  echo "== $n claims ($size MB of claim files), $REPEAT rounds"
   warm_dir="$data"
-  measure_median "parse floor (saphyr-parser, nothing else)" $floor "$data"
-  floor_secs=$last_secs
-  measure_median "  + treatywatch's tree of every file" $floor "$data" --stage tree
-  tree_secs=$last_secs
-  measure_median "  + records and typed records" $floor "$data" --stage records
-  records_secs=$last_secs
-  measure_median "treatywatch validate (full rules)" $tw validate --data "$data" --as-of 2026-11-27 --format json
-  cp "$work/out" "$work/full-$n.json"
-  grep -o '"errors": [0-9]*' "$work/out" | head -1
-  tw_secs=$last_secs; tw_mib=$last_mib; tw_range=$last_range
+  validate="validate --data $data --as-of 2026-11-27 --format json"
+  rounds=(
+    "floor|parse floor (saphyr-parser, nothing else)|$floor $data"
+    "tree|  + treatywatch's tree of every file|$floor $data --stage tree"
+    "records|  + records and typed records|$floor $data --stage records"
+    "full|treatywatch validate (full rules)|$tw $validate"
+    "one|treatywatch validate --batch-bytes 0|$tw $validate --batch-bytes 0"
+  )
+  [ -n "${light:-}" ] && rounds+=("light|treatywatch validate, light build|$light $validate")
+  measure_rounds "${rounds[@]}"
+  cp "$work/out-full" "$work/full-$n.json"
+  grep -o '"errors": [0-9]*' "$work/out-full" | head -1
   TREATYWATCH_TIMINGS=1 $tw validate --data "$data" --as-of 2026-11-27 --format json 2>&1 >/dev/null | grep timings || true
-  measure_median "treatywatch validate --batch-bytes 0" $tw validate --data "$data" --as-of 2026-11-27 --format json --batch-bytes 0
-  cmp -s "$work/out" "$work/full-$n.json" && echo "  same output as in batches" || { echo "  OUTPUT DIFFERS from the batched run"; exit 1; }
-  one_secs=$last_secs; one_mib=$last_mib
+  cmp -s "$work/out-one" "$work/full-$n.json" && echo "  one batch: same output as in batches" || { echo "  OUTPUT DIFFERS in one batch"; exit 1; }
+  floor_secs=${SECS[floor]}; tree_secs=${SECS[tree]}; records_secs=${SECS[records]}
+  tw_secs=${SECS[full]}; tw_mib=${MIB[full]}; tw_range=${RANGE[full]}
+  one_secs=${SECS[one]}; one_mib=${MIB[one]}
   light_cell="not run"
   if [ -n "${light:-}" ]; then
-    measure_median "treatywatch validate, light build" "$light" validate --data "$data" --as-of 2026-11-27 --format json
-    cmp -s "$work/out" "$work/full-$n.json" && echo "  same output as the full build" || { echo "  OUTPUT DIFFERS from the full build"; exit 1; }
-    light_cell="$last_secs s, $last_mib MiB"
+    cmp -s "$work/out-light" "$work/full-$n.json" && echo "  light build: same output as the full build" || { echo "  OUTPUT DIFFERS in the light build"; exit 1; }
+    light_cell="${SECS[light]} s, ${MIB[light]} MiB"
   fi
   warm_dir="$quoted"
   measure_median "treatywatch validate (quoted dates)" $tw validate --data "$quoted" --as-of 2026-11-27 --format json
