@@ -49,6 +49,21 @@ fn copy_into(from: &Path, to: &Path) {
     }
 }
 
+/// Validates `listing` as `treatywatch validate` does, without a cache.
+fn in_batches(
+    listing: &treatywatch_loader::Listing,
+    as_of: Date,
+    batching: Batching,
+) -> treatywatch_validator::Checked {
+    validate_listing(
+        listing,
+        Limits::default(),
+        &Options { as_of },
+        batching,
+        None,
+    )
+}
+
 /// Validates the base dataset with `fixture` laid over it: what `treatywatch validate` would
 /// print (paths relative to the data folder), and the diagnostics.
 fn run(fixture: Option<&Path>) -> (String, Vec<Diagnostic>) {
@@ -74,13 +89,7 @@ fn run(fixture: Option<&Path>) -> (String, Vec<Diagnostic>) {
             max_bytes,
             chunk_records,
         };
-        let mut checked = validate_listing(
-            &listing,
-            Limits::default(),
-            &Options { as_of },
-            batching,
-            None,
-        );
+        let mut checked = in_batches(&listing, as_of, batching);
         let summary = checked.outcome.summary(&checked.data);
         // Machine formats need no file text (where a span ends is kept); the human one
         // reads the texts again for its snippets.
@@ -165,13 +174,7 @@ fn chunks_and_batches_do_not_change_the_result() {
                 max_bytes,
                 chunk_records,
             };
-            let checked = validate_listing(
-                &listing,
-                Limits::default(),
-                &Options { as_of },
-                batching,
-                None,
-            );
+            let checked = in_batches(&listing, as_of, batching);
             let summary = checked.outcome.summary(&checked.data);
             (
                 checked.outcome.diagnostics.clone(),
