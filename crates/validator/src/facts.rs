@@ -154,11 +154,6 @@ impl<'a> Finish<'a> {
         self.named(id).map(|p| self.records[p].1)
     }
 
-    /// Every id, for "did you mean".
-    pub fn ids(&self) -> impl Iterator<Item = &'a str> + '_ {
-        self.named.iter().flat_map(|shard| shard.keys().copied())
-    }
-
     /// The path of file `index`.
     pub fn path(&self, file: usize) -> &'a str {
         self.files.get(file).map_or("", |f| f.path.as_str())

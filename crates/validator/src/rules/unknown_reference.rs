@@ -1,7 +1,10 @@
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use treatywatch_loader::{Diagnostic, Severity};
+use treatywatch_model::RecordKind;
 
 use super::Rule;
-use crate::facts::Finish;
+use crate::facts::{Finish, Pending};
 
 pub(super) const RULE: Rule = Rule {
     name: "unknown-reference",
@@ -32,31 +35,63 @@ Use the id of an existing record (the hint names the closest one), or add the mi
 /// Runs at the end: an id that names no record other than a claim may name a claim of any
 /// batch.
 fn finish(all: &Finish, out: &mut Vec<Diagnostic>) {
-    // Every id, for "did you mean": made only once a reference is found unknown.
-    let mut ids: Option<Vec<&str>> = None;
+    let unknown: Vec<(usize, &Pending)> = all
+        .records
+        .iter()
+        .enumerate()
+        .flat_map(|(position, (_, facts))| facts.pending.iter().map(move |r| (position, r)))
+        .filter(|(_, r)| all.named(&r.id).is_none())
+        .collect();
+    if unknown.is_empty() {
+        return;
+    }
+    // "Did you mean": the closest id of the kind the field expects, worked out once per
+    // unknown id and kind, on every core. (A broken file among a million claims that answer
+    // each other leaves a thousand references unknown, each compared with a million ids.)
+    let candidates = ids_by_kind(all);
+    let mut wanted: Vec<(&str, RecordKind)> = unknown
+        .iter()
+        .map(|(_, r)| (r.id.as_str(), r.expected.kind()))
+        .collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let near: FxHashMap<(&str, RecordKind), &str> = wanted
+        .par_iter()
+        .filter_map(|&(id, kind)| {
+            let among = candidates.get(&kind)?;
+            Some(((id, kind), closest(id, among)?))
+        })
+        .collect();
+    for (position, reference) in unknown {
+        let mut d = all.report(
+            &RULE,
+            position,
+            &reference.pointer,
+            reference.span,
+            format!(
+                "`{}` is not the id of any record; expected {}",
+                reference.id,
+                reference.expected.describe()
+            ),
+        );
+        if let Some(near) = near.get(&(reference.id.as_str(), reference.expected.kind())) {
+            d = d.with_help(format!("did you mean `{near}`?"));
+        }
+        out.push(d);
+    }
+}
+
+/// Every id, by the kind of the record it names.
+fn ids_by_kind<'a>(all: &Finish<'a>) -> FxHashMap<RecordKind, Vec<&'a str>> {
+    let mut ids: FxHashMap<RecordKind, Vec<&'a str>> = FxHashMap::default();
     for (position, (_, facts)) in all.records.iter().enumerate() {
-        for reference in &facts.pending {
-            if all.named(&reference.id).is_some() {
-                continue;
-            }
-            let mut d = all.report(
-                &RULE,
-                position,
-                &reference.pointer,
-                reference.span,
-                format!(
-                    "`{}` is not the id of any record; expected {}",
-                    reference.id,
-                    reference.expected.describe()
-                ),
-            );
-            let ids = ids.get_or_insert_with(|| all.ids().collect());
-            if let Some(near) = closest(&reference.id, ids) {
-                d = d.with_help(format!("did you mean `{near}`?"));
-            }
-            out.push(d);
+        if let Some(id) = facts.id.as_deref()
+            && all.named(id) == Some(position)
+        {
+            ids.entry(facts.kind).or_default().push(id);
         }
     }
+    ids
 }
 
 /// The most similar known id, if any is close enough to be a typo.

@@ -153,6 +153,36 @@ fn unknown_reference_with_a_hint() {
     assert_eq!(d.help.as_deref(), Some("did you mean `sergey-lavrov`?"));
 }
 
+/// "Did you mean" names an id of the kind the field expects: `inff` as a treaty is a typo of
+/// the treaty `inf`, but as the accused it is no typo of any state.
+#[test]
+fn unknown_reference_hints_name_the_kind_the_field_expects() {
+    let text = CLAIMS
+        .replace("  treaty: inf\n", "  treaty: inff\n")
+        .replace("  accused: usa\n", "  accused: inff\n");
+    let dir = dataset(&[("claims/claims.yaml", &text)]);
+    let data = treatywatch_loader::load(dir.path(), Limits::default()).unwrap();
+    let outcome = validate(
+        &data,
+        &Options {
+            as_of: Date::parse("2026-11-27").unwrap(),
+        },
+    );
+    let hints: Vec<(Option<&str>, Option<&str>)> = outcome
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == "unknown-reference")
+        .map(|d| (d.pointer.as_deref(), d.help.as_deref()))
+        .collect();
+    assert_eq!(
+        hints,
+        vec![
+            (Some("/treaty"), Some("did you mean `inf`?")),
+            (Some("/accused"), None)
+        ]
+    );
+}
+
 /// References inside lists: the second citation of a claim, a party of a treaty.
 #[test]
 fn unknown_references_in_lists_are_found_where_they_are() {
