@@ -26,7 +26,8 @@ nobody: it drops out of the person's page and of every check that needs the clai
 ```
 
 ## Fix
-Use the id of an existing record (the hint names the closest one), or add the missing record.
+Use the id of an existing record (the hint names the closest id of the kind the field expects:
+a treaty for `treaty`, an actor for `claimant`), or add the missing record.
 "#,
     check: super::nothing_per_batch,
     finish: Some(finish),
