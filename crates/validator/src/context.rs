@@ -36,8 +36,7 @@ enum Texts<'a> {
 
 /// Every archived text's source id and file ([`Dataset::archived_texts`]): made once per run
 /// and shared by the batches.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct ArchivedTexts<'a>(FxHashMap<&'a str, usize>);
+pub(crate) type ArchivedTexts<'a> = FxHashMap<&'a str, usize>;
 
 /// Rules look records up through the context as through the index itself.
 impl<'a> Deref for Context<'a> {
@@ -63,7 +62,7 @@ impl<'a> Context<'a> {
             as_of,
             index: Index::with_ids(data, ids, checked),
             checks_other_files,
-            texts: Texts::Owned(ArchivedTexts::of(data)),
+            texts: Texts::Owned(data.archived_texts()),
             parallel: true,
         }
     }
@@ -95,7 +94,7 @@ impl<'a> Context<'a> {
             Texts::Owned(texts) => texts,
             Texts::Shared(texts) => *texts,
         };
-        let index = *texts.0.get(source_id)?;
+        let index = *texts.get(source_id)?;
         Some((index, self.data.files[index].text.as_str()))
     }
 
@@ -123,11 +122,5 @@ impl<'a> Context<'a> {
         let record = self.record(index);
         Diagnostic::new(rule.name, rule.severity, record.file, span, message)
             .with_record(record.id().map(str::to_string), Some(pointer.to_string()))
-    }
-}
-
-impl<'a> ArchivedTexts<'a> {
-    pub(crate) fn of(data: &'a Dataset) -> ArchivedTexts<'a> {
-        ArchivedTexts(data.archived_texts())
     }
 }

@@ -70,7 +70,8 @@ impl Batching {
 pub struct Timings {
     /// Reading, parsing and typing the files other than claim files.
     pub others_read: Duration,
-    /// Checking the records other than claims, and opening the cache.
+    /// Checking the records other than claims; with a cache, opening it and looking up every
+    /// claim file's entry (done meanwhile).
     pub others_checked: Duration,
     /// The claim files, batches side by side: read (or taken from the cache), parsed,
     /// typed and checked.
@@ -207,7 +208,7 @@ pub fn validate_listing(
     // record's facts are kept. A run with one batch spreads that batch over every core
     // instead.
     let batches = batches(listing, &to_check, batching);
-    let texts = ArchivedTexts::of(&data);
+    let texts: ArchivedTexts = data.archived_texts();
     let shared = Shared {
         data: &data,
         ids: &ids,

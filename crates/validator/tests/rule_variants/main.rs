@@ -7,7 +7,7 @@
 use std::path::Path;
 use std::sync::LazyLock;
 
-use treatywatch_loader::{Limits, Severity};
+use treatywatch_loader::{Diagnostic, Limits, Severity};
 use treatywatch_model::Date;
 use treatywatch_validator::{Options, validate};
 
@@ -75,12 +75,16 @@ fn check_at(dir: &Path, as_of: &str) -> Vec<(String, Severity, String, u32, u32)
 }
 
 /// The messages of `rule`'s diagnostics on the base dataset with `changes`.
+/// Every diagnostic of the dataset in `dir`, as of 2026-11-27, with its help and pointer.
+fn diagnostics(dir: &Path) -> Vec<Diagnostic> {
+    let data = treatywatch_loader::load(dir, Limits::default()).unwrap();
+    let as_of = Date::parse("2026-11-27").unwrap();
+    validate(&data, &Options { as_of }).diagnostics
+}
+
 fn messages(changes: &[(&str, &str)], rule: &str) -> Vec<String> {
     let dir = dataset(changes);
-    let data = treatywatch_loader::load(dir.path(), Limits::default()).unwrap();
-    let as_of = Date::parse("2026-11-27").unwrap();
-    validate(&data, &Options { as_of })
-        .diagnostics
+    diagnostics(dir.path())
         .into_iter()
         .filter(|d| d.rule == rule)
         .map(|d| d.message)

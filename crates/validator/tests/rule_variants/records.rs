@@ -6,18 +6,8 @@ use super::*;
 fn schema_unknown_field_with_did_you_mean_and_missing_field() {
     let text = CLAIMS.replace("  summary:", "  sumary:");
     let dir = dataset(&[("claims/claims.yaml", &text)]);
-    let data = treatywatch_loader::load(dir.path(), Limits::default()).unwrap();
-    let outcome = validate(
-        &data,
-        &Options {
-            as_of: Date::parse("2026-11-27").unwrap(),
-        },
-    );
-    let schema: Vec<_> = outcome
-        .diagnostics
-        .iter()
-        .filter(|d| d.rule == "schema")
-        .collect();
+    let diagnostics = diagnostics(dir.path());
+    let schema: Vec<_> = diagnostics.iter().filter(|d| d.rule == "schema").collect();
     assert_eq!(schema.len(), 2, "{schema:?}");
     let unknown = schema
         .iter()
@@ -138,15 +128,8 @@ fn unknown_reference_with_a_hint() {
         fired(&found, "unknown-reference"),
         vec![e("claims/claims.yaml", 3, 13)]
     );
-    let data = treatywatch_loader::load(dir.path(), Limits::default()).unwrap();
-    let outcome = validate(
-        &data,
-        &Options {
-            as_of: Date::parse("2026-11-27").unwrap(),
-        },
-    );
-    let d = outcome
-        .diagnostics
+    let diagnostics = diagnostics(dir.path());
+    let d = diagnostics
         .iter()
         .find(|d| d.rule == "unknown-reference")
         .unwrap();
@@ -161,15 +144,8 @@ fn unknown_reference_hints_name_the_kind_the_field_expects() {
         .replace("  treaty: inf\n", "  treaty: inff\n")
         .replace("  accused: usa\n", "  accused: inff\n");
     let dir = dataset(&[("claims/claims.yaml", &text)]);
-    let data = treatywatch_loader::load(dir.path(), Limits::default()).unwrap();
-    let outcome = validate(
-        &data,
-        &Options {
-            as_of: Date::parse("2026-11-27").unwrap(),
-        },
-    );
-    let hints: Vec<(Option<&str>, Option<&str>)> = outcome
-        .diagnostics
+    let diagnostics = diagnostics(dir.path());
+    let hints: Vec<(Option<&str>, Option<&str>)> = diagnostics
         .iter()
         .filter(|d| d.rule == "unknown-reference")
         .map(|d| (d.pointer.as_deref(), d.help.as_deref()))
