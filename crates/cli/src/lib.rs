@@ -5,7 +5,6 @@
 
 mod commands;
 mod diff;
-mod import;
 mod scaffold;
 
 use std::path::PathBuf;
@@ -24,7 +23,7 @@ struct Cli {
 
 /// Reading limits, raised by flags for unusually large data.
 #[derive(clap::Args, Clone)]
-struct LimitArgs {
+pub(crate) struct LimitArgs {
     /// Largest data file read, in bytes.
     #[arg(long, default_value_t = treatywatch_loader::Limits::default().max_file_bytes)]
     max_file_bytes: u64,
@@ -43,7 +42,7 @@ struct LimitArgs {
 }
 
 impl LimitArgs {
-    fn limits(&self) -> treatywatch_loader::Limits {
+    pub(crate) fn limits(&self) -> treatywatch_loader::Limits {
         treatywatch_loader::Limits {
             max_file_bytes: self.max_file_bytes,
             max_depth: self.max_depth,
@@ -244,24 +243,13 @@ enum Command {
 
 #[derive(Subcommand)]
 enum ImportKind {
-    /// Merge a depositary participation table (columns date,state,action,depositary; actions
-    /// Signatory, Ratification, Accession, Succession, Withdrawal; a row per deposit) into a
-    /// treaty's parties: one act per state and action, dated by its earliest deposit, every
-    /// deposit kept in the act's `deposits`. Nothing is written if a state name is unknown or
-    /// an act conflicts with the record.
-    Depositary {
-        /// The table (CSV, UTF-8, with a header row).
-        file: PathBuf,
-        /// The treaty's id.
-        #[arg(long)]
-        treaty: String,
-        /// The data folder.
-        #[arg(long, default_value = "data")]
-        data: PathBuf,
-        /// Create a state actor (data/actors/<id>.yaml) for each name that matches none.
-        #[arg(long)]
-        create_actors: bool,
-    },
+    /// Merge a depositary participation table (columns date,state,action,depositary, and
+    /// optionally iso3166,note; actions Signatory, Ratification, Accession, Succession,
+    /// Withdrawal; a row per deposit, the depositary empty where the table does not name it)
+    /// into a treaty's parties: one act per state and action, dated by its earliest deposit,
+    /// every deposit kept in the act's `deposits`, every act citing --source. Nothing is
+    /// written if a state name is unknown or an act conflicts with the record.
+    Depositary(commands::DepositaryArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -315,14 +303,8 @@ pub fn run() -> ExitCode {
             limits,
         } => commands::export(data, out, as_of, base_url, limits.limits()),
         Command::Import {
-            what:
-                ImportKind::Depositary {
-                    file,
-                    treaty,
-                    data,
-                    create_actors,
-                },
-        } => import::depositary(&data, &file, &treaty, create_actors),
+            what: ImportKind::Depositary(args),
+        } => commands::depositary(args),
         Command::Status {
             treaty,
             as_of,

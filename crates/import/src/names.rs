@@ -27,11 +27,6 @@ pub(crate) fn fold(name: &str) -> String {
     out
 }
 
-/// A new actor id from a name: its folded words joined by hyphens.
-pub(crate) fn id_for(name: &str) -> String {
-    fold(name).replace(' ', "-")
-}
-
 /// Every state's folded names, to its id.
 pub(crate) struct Names {
     by_name: BTreeMap<String, Vec<String>>,
@@ -98,6 +93,5 @@ mod tests {
             fold("Korea, Democratic People's Republic of"),
             "korea democratic people s republic of"
         );
-        assert_eq!(id_for("Côte d'Ivoire"), "cote-d-ivoire");
     }
 }
