@@ -5,18 +5,22 @@
 //! types, the validator and the reports read them.
 
 mod calendar;
+mod condition;
 mod date;
 mod duration;
 mod end;
 #[doc(hidden)]
 pub mod fuzzing;
 mod period;
+mod reading;
 mod records;
 mod status;
 
+pub use condition::{ConditionOn, ListedState};
 pub use date::{Date, DateError, DateOrder, DayNumber, Precision};
 pub use duration::{Duration, DurationError};
 pub use end::{EndBasis, KnownEnd};
 pub use period::{Bound, Period, PeriodError};
+pub use reading::Standing;
 pub use records::*;
 pub use status::{PartyStatus, Status, TreatyStatus, Truth};

@@ -365,7 +365,7 @@ mod tests {
         assert!(!table.contains("\\\\|"), "escaped once: {table}");
         assert!(
             table.contains(
-                "| when kind is `status`, unless `asserted_end`, `asserted_party_status` or `asserted_non_parties` is given |"
+                "| when kind is `status`, unless `asserted_end`, `asserted_party_status`, `asserted_non_parties` or `asserted_entry_into_force_requires` is given |"
             ),
             "{table}"
         );

@@ -213,6 +213,12 @@ pub struct Claim {
     // without its "full" feature when this crate is built alone (`cargo build -p`).
     #[schemars(example = non_parties_example())]
     pub asserted_non_parties: Vec<Id>,
+    /// For `status` claims: the states the claim says the treaty's entry into force still
+    /// waits for ("its entry into force requires US participation" is `[usa]`), checked
+    /// against the treaty's `entry_into_force_condition` on the claim's date.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(example = entry_requires_example())]
+    pub asserted_entry_into_force_requires: Vec<Id>,
     /// The verbatim words, as short as makes the point.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(example = &"the US has been violating the treaty at least since 1999")]
@@ -259,6 +265,7 @@ fn claim_kind_requirements(schema: &mut Schema) {
                     { "required": ["asserted_end"] },
                     { "required": ["asserted_party_status"] },
                     { "required": ["asserted_non_parties"] },
+                    { "required": ["asserted_entry_into_force_requires"] },
                 ] },
             }),
             rule(
@@ -267,6 +274,10 @@ fn claim_kind_requirements(schema: &mut Schema) {
             ),
         ]),
     );
+}
+
+fn entry_requires_example() -> [&'static str; 1] {
+    ["usa"]
 }
 
 fn non_parties_example() -> [&'static str; 5] {

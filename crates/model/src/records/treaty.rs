@@ -103,6 +103,8 @@ pub struct Extension {
     PartialEq,
     Eq,
     Hash,
+    PartialOrd,
+    Ord,
     Serialize,
     Deserialize,
     JsonSchema,
@@ -164,13 +166,51 @@ pub struct Action {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Deposit {
-    /// The depositary, as the depositary list names it (a government or an office).
+    /// The depositary, as the depositary list names it (a government or an office). Absent
+    /// when the source gives the date of a deposit without naming where it was made (UNODA's
+    /// database keeps one date per act): then another depositary may have received the
+    /// instrument earlier, and this date is one deposit among possibly several.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(schema_with = "non_empty_string")]
     #[schemars(example = &"United Kingdom")]
-    pub depositary: String,
+    pub depositary: Option<String>,
     /// The day it was deposited there.
     #[schemars(example = &"1968-11-27")]
     pub date: Date,
+}
+
+/// What a treaty needs to enter into force, where it names the states that must ratify it
+/// (the CTBT's Article XIV and Annex 2). The status computation uses it to say why a treaty
+/// is not in force on a date; the treaty's `entry_into_force` stays the recorded fact.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EntryIntoForceCondition {
+    /// The states (or organizations) every one of which must have deposited its
+    /// ratification (or accession), as the treaty lists them.
+    #[schemars(length(min = 1))]
+    #[schemars(example = &"usa")]
+    pub ratified_by: Vec<Id>,
+    /// What the treaty calls that list, as reports name it (`Annex 2`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(example = &"Annex 2")]
+    pub list_name: Option<String>,
+    /// How long after the last of those deposits the treaty enters into force.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(example = &"P180D")]
+    pub delay: Option<Duration>,
+    /// The earliest it may enter into force, counted from `opened`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(example = &"P2Y")]
+    pub not_before: Option<Duration>,
+    /// Where the condition and the list are written.
+    pub source: Id,
+    /// Where in the source: the article and the annex.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(example = &"Article XIV.1; Annex 2")]
+    pub locator: Option<String>,
+    /// Anything a reader should know about the condition.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// An actor and its acts under a treaty. An empty `actions` list records a named non-party.
@@ -210,6 +250,10 @@ pub struct Treaty {
     /// The day it entered into force; absent when it never has.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entry_into_force: Option<Date>,
+    /// What it needs to enter into force, where the treaty names the states that must
+    /// ratify (the CTBT's Annex 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entry_into_force_condition: Option<EntryIntoForceCondition>,
     /// When and why it ended (or is scheduled to expire).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<TreatyEnd>,

@@ -54,6 +54,9 @@ fn actor_view(
                 treaty: t.id.to_string(),
                 short_name: t.short_name.clone(),
                 status: status_name(&t.party_status_on(id, &as_of), |s| s.as_str()),
+                standing: t
+                    .standing_on(id, Some(a), &as_of)
+                    .words(|s| actor_name(ctx, s)),
                 bound: t.is_bound_on(id, &as_of).as_str().into(),
                 last_action: t
                     .last_act_on(id, &as_of)

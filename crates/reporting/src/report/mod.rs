@@ -304,6 +304,9 @@ fn party_view(
         actor: actor.to_string(),
         name: actor_name(ctx, actor),
         status: status_name(&t.party_status_on(actor, &as_of), |s| s.as_str()),
+        standing: t
+            .standing_on(actor, ctx.actor(actor), &as_of)
+            .words(|s| actor_name(ctx, s)),
         bound: t.is_bound_on(actor, &as_of).as_str().to_string(),
         last_action: t
             .last_act_on(actor, &as_of)

@@ -172,7 +172,11 @@ pub struct YearGroup {
 pub struct PartyView {
     pub actor: String,
     pub name: String,
+    /// The contract's status name (`party`), or `uncertain`.
     pub status: String,
+    /// For reading: the status, or "ceased to exist 1991-12-26; succeeded by Russia", or
+    /// "former party (treaty ended 2019-08-02)".
+    pub standing: String,
     pub bound: String,
     pub last_action: Option<String>,
     pub actions: Vec<ActionView>,
@@ -318,6 +322,9 @@ pub struct ActorTreatyView {
     pub short_name: String,
     /// Its party status on the as-of date, or `uncertain`.
     pub status: String,
+    /// For reading: the status, or that the actor had ceased to exist, or that it was a
+    /// party of a treaty that has ended.
+    pub standing: String,
     /// Bound on the as-of date: `yes`, `no` or `uncertain`.
     pub bound: String,
     pub last_action: Option<String>,

@@ -29,6 +29,7 @@ pub(super) fn finding_kind(rule: &str) -> &'static str {
         "status-contradiction" => "Treaty status",
         "end-contradiction" => "End of the treaty",
         "party-status-contradiction" => "A party's standing",
+        "entry-condition-contradiction" => "Entry into force",
         "accused-not-bound" => "Accused of breaking a treaty that did not bind it",
         _ => "Conflict with the record",
     }
@@ -84,6 +85,17 @@ pub(super) fn asserts(ctx: &Index<'_>, c: &Claim) -> Option<String> {
             .collect();
         parts.push(format!(
             "the non-parties of the {treaty} were {}",
+            names.join(", ")
+        ));
+    }
+    if !c.asserted_entry_into_force_requires.is_empty() {
+        let names: Vec<String> = c
+            .asserted_entry_into_force_requires
+            .iter()
+            .map(|a| actor_name(ctx, a.as_str()))
+            .collect();
+        parts.push(format!(
+            "the {treaty}'s entry into force waited for {}",
             names.join(", ")
         ));
     }

@@ -10,7 +10,10 @@ pub(super) const RULE: Rule = Rule {
     docs: r#"## What it checks
 That an act which lists its `deposits` — one per depositary, as multilateral treaties with
 several depositary governments record them — is dated by the earliest of them, and that no
-depositary is listed twice for one act.
+depositary is listed twice for one act. A deposit without `depositary` is a date of deposit
+whose depositary the source does not name (UNODA's database keeps one date per act): it is
+one deposit among possibly several, so it counts towards the earliest, may share its date
+with a named deposit, and is never "listed twice".
 
 ## Why it matters
 An instrument takes effect when it is first deposited: the NPT has three depositaries
@@ -26,6 +29,7 @@ the earliest deposit, the record says a state became a party later (or earlier) 
   deposits:
     - {depositary: United States, date: 1968-11-27}
     - {depositary: Soviet Union, date: 1970-03-05}
+    - {date: 1968-11-27}   # the depositary not named
 ```
 
 ## Fix
@@ -64,20 +68,30 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     );
                 }
                 for (d, deposit) in act.deposits.iter().enumerate() {
-                    if act.deposits[..d]
-                        .iter()
-                        .any(|e| e.depositary == deposit.depositary)
-                    {
+                    let twice = act.deposits[..d].iter().any(|e| match &deposit.depositary {
+                        Some(_) => e.depositary == deposit.depositary,
+                        None => e.depositary.is_none() && e.date == deposit.date,
+                    });
+                    if twice {
                         out.push(
                             ctx.report(
                                 &RULE,
                                 index,
-                                &format!("/parties/{p}/actions/{a}/deposits/{d}/depositary"),
-                                format!(
-                                    "the depositary “{}” is listed twice for this {}",
-                                    deposit.depositary,
-                                    act.action.as_str()
-                                ),
+                                &match deposit.depositary {
+                                    Some(_) => format!("/parties/{p}/actions/{a}/deposits/{d}/depositary"),
+                                    None => format!("/parties/{p}/actions/{a}/deposits/{d}"),
+                                },
+                                match &deposit.depositary {
+                                    Some(name) => format!(
+                                        "the depositary “{name}” is listed twice for this {}",
+                                        act.action.as_str()
+                                    ),
+                                    None => format!(
+                                        "the deposit of {} with no depositary named is listed twice for this {}",
+                                        deposit.date,
+                                        act.action.as_str()
+                                    ),
+                                },
                             )
                             .with_help("keep one deposit per depositary"),
                         );

@@ -16,6 +16,7 @@ mod deposit_date;
 mod duplicate_id;
 mod duplicate_key;
 mod end_contradiction;
+mod entry_condition_contradiction;
 mod future_date;
 mod id_filename_mismatch;
 mod ignored_file;
@@ -78,6 +79,7 @@ pub const ALL: &[&Rule] = &[
     &status_contradiction::RULE,
     &end_contradiction::RULE,
     &party_status_contradiction::RULE,
+    &entry_condition_contradiction::RULE,
     &accused_not_bound::RULE,
 ];
 
@@ -230,6 +232,7 @@ mod tests {
             ("status-contradiction", Severity::Note),
             ("end-contradiction", Severity::Note),
             ("party-status-contradiction", Severity::Note),
+            ("entry-condition-contradiction", Severity::Note),
             ("accused-not-bound", Severity::Note),
         ];
         for (name, severity) in contract {

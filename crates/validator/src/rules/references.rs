@@ -105,6 +105,11 @@ fn patterns(kind: RecordKind) -> &'static [(Pattern, Expected)] {
                 Expected::Source,
             ),
             (&["end", "source"], Expected::Source),
+            (
+                &["entry_into_force_condition", "ratified_by", "*"],
+                Expected::StateOrOrganization,
+            ),
+            (&["entry_into_force_condition", "source"], Expected::Source),
             (&["extensions", "*", "source"], Expected::Source),
             (&["sources", "*", "source"], Expected::Source),
         ],
@@ -117,6 +122,10 @@ fn patterns(kind: RecordKind) -> &'static [(Pattern, Expected)] {
             (&["party"], Expected::StateOrOrganization),
             (
                 &["asserted_non_parties", "*"],
+                Expected::StateOrOrganization,
+            ),
+            (
+                &["asserted_entry_into_force_requires", "*"],
                 Expected::StateOrOrganization,
             ),
             (&["sources", "*", "source"], Expected::Source),
