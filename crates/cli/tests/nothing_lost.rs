@@ -126,7 +126,9 @@ fn kills(complete: Duration, writes: usize) -> Vec<Kill> {
 
 #[test]
 fn a_killed_report_leaves_each_file_old_or_new() {
-    let data = workspace().join("data");
+    // The small valid fixture: a dozen files, each written with a pause (the bundled data's
+    // ~240 files would take half an hour of kills).
+    let data = workspace().join("tests/fixtures/valid");
     let work = tempfile::tempdir().unwrap();
     let render = |out: &Path, as_of: &str| {
         let status = treatywatch()

@@ -174,7 +174,7 @@ pub(crate) fn actor_item(a: &Actor) -> String {
 /// A block list or mapping ends at its last line that belongs to it by indentation (a block
 /// scalar's span says nothing reliable about where its text ends, and comments are not in
 /// the tree): after the line where it starts, every line indented deeper than the list's `-`
-/// (or as deep as the mapping's keys) is its own, blank lines aside. A flow value or a scalar
+/// (or as deep as the mapping's keys) is its own, blank lines and comments aside. A flow value or a scalar
 /// ends at its span.
 fn after(text: &str, node: &Node) -> usize {
     let start = (node.span.start as usize).min(text.len());
@@ -206,7 +206,9 @@ fn after(text: &str, node: &Node) -> usize {
         let next = text[at..].find('\n').map_or(text.len(), |i| at + i + 1);
         let line = text[at..next].trim_end_matches(['\n', '\r']);
         let indent = line.len() - line.trim_start_matches(' ').len();
-        if line.trim().is_empty() {
+        // Blank lines and comments belong to what follows them: skipped, and taken in only
+        // when a line of the node comes after them.
+        if line.trim().is_empty() || line.trim_start().starts_with('#') {
             at = next;
             continue;
         }

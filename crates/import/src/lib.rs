@@ -89,13 +89,16 @@ pub fn depositary(options: &Options) -> Result<Outcome, Error> {
         )));
     };
     let index = data.index();
-    if index.source(&options.source).is_none() {
+    let Some(source) = index.source(&options.source) else {
         return Err(Error(format!(
             "no source `{}` in {}: add a source record for the table (what it is, where it came from) and name it with --source",
             options.source,
             options.data_dir.display()
         )));
-    }
+    };
+    // How a kept act's note names the table, by what a reader can look up: "The record of
+    // United Nations Office for Disarmament Affairs (UNODA), 2026-08-22,".
+    let origin = format!("The record of {}, {},", source.publisher, source.published);
     let rows = match table::read(&options.table, options.withdrawal).map_err(Error)? {
         Ok(rows) => rows,
         Err(problems) => return Ok(refused(problems, "the table has errors")),
@@ -117,7 +120,15 @@ pub fn depositary(options: &Options) -> Result<Outcome, Error> {
             .iter()
             .map(|a| (a.id.to_string(), a.name.clone())),
     );
-    let plan = match plan::plan(treaty, &record.node, text, &resolved, options, &names) {
+    let plan = match plan::plan(
+        treaty,
+        &record.node,
+        text,
+        &resolved,
+        options,
+        &names,
+        &origin,
+    ) {
         Ok(plan) => plan,
         Err(conflicts) => return Ok(refused(conflicts, "nothing was written")),
     };

@@ -223,11 +223,12 @@ struct Change {
     added: Vec<Action>,
 }
 
-/// The sentence that records the table's different date in a kept act's note.
-fn noted(source: &str, action: ActionKind, date: &treatywatch_model::Date) -> String {
+/// The sentence that records the table's different date in a kept act's note, naming the
+/// table by its source's publisher and date (what a reader of the note can look up).
+fn noted(origin: &str, action: ActionKind, date: &treatywatch_model::Date) -> String {
     format!(
-        "The source `{source}` dates this {} {date}.",
-        action.as_str()
+        "{origin} dates this {} {date}.",
+        action.as_str().replace('-', " ")
     )
 }
 
@@ -258,6 +259,7 @@ pub(crate) fn plan(
     resolved: &Resolved,
     options: &Options,
     names: &BTreeMap<String, String>,
+    origin: &str,
 ) -> Result<Plan, Vec<String>> {
     let table = options.table.display().to_string();
     let source = Id(options.source.as_str().into());
@@ -304,9 +306,8 @@ pub(crate) fn plan(
             (None, Some(a)) if options.keep_recorded => {
                 let recorded = &expected.parties[p].actions[a];
                 let sentence = format!(
-                    "The source `{}` calls this act a {} of {date}.",
-                    options.source,
-                    action.as_str()
+                    "{origin} calls this act a {} of {date}.",
+                    action.as_str().replace('-', " ")
                 );
                 let note = with_sentence(recorded.note.as_ref(), &sentence);
                 if note != recorded.note {
@@ -336,10 +337,7 @@ pub(crate) fn plan(
                     continue;
                 }
                 let recorded = &expected.parties[p].actions[a];
-                let note = with_sentence(
-                    recorded.note.as_ref(),
-                    &noted(&options.source, *action, &date),
-                );
+                let note = with_sentence(recorded.note.as_ref(), &noted(origin, *action, &date));
                 if note != recorded.note {
                     kept.push(format!(
                         "{table}:{first_line}: kept {}'s {} of {}; the table dates it {date}",

@@ -184,7 +184,7 @@ fn chunks_and_batches_do_not_change_the_result() {
         let whole = outcome(None, usize::MAX);
         // The problems have diagnostics in several records of one file; the bundled data's
         // findings (notes) are spread over its claims.
-        assert!(whole.0.len() >= 3, "{data}: {} diagnostics", whole.0.len());
+        assert!(whole.0.len() >= 2, "{data}: {} diagnostics", whole.0.len());
         for (max_bytes, chunk_records) in [(None, 1), (None, 2), (Some(1), 1), (Some(1), 64)] {
             assert_eq!(
                 outcome(max_bytes, chunk_records),

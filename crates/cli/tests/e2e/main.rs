@@ -11,6 +11,7 @@ mod cache;
 mod changes;
 mod export;
 mod import;
+mod record;
 mod status;
 
 fn workspace() -> PathBuf {

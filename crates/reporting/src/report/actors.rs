@@ -28,9 +28,31 @@ pub(super) fn actor_views(
             b.id.as_str(),
         ))
     });
+    // The states and organisations the briefing gives a section: every party of a treaty
+    // with few parties; of a treaty with many, those with a chart row of their own.
+    let mut in_briefing = std::collections::BTreeSet::new();
+    for t in treaties {
+        if t.parties.len() <= super::scale::ROW_LIMIT {
+            in_briefing.extend(t.parties.iter().map(|p| p.actor.to_string()));
+        } else {
+            let of_treaty: Vec<&Claim> = claims
+                .iter()
+                .copied()
+                .filter(|c| c.treaty.as_ref() == Some(&t.id))
+                .collect();
+            in_briefing.extend(super::scale::notable(t, &of_treaty));
+        }
+    }
     actors
         .into_iter()
-        .map(|a| actor_view(ctx, a, treaties, claims, findings, as_of, numbering))
+        .map(|a| {
+            let mut view = actor_view(ctx, a, treaties, claims, findings, as_of, numbering);
+            view.in_briefing = a.kind != ActorKind::Person
+                && (in_briefing.contains(a.id.as_str())
+                    || !view.claims_made.is_empty()
+                    || !view.claims_about.is_empty());
+            view
+        })
         .collect()
 }
 
@@ -101,6 +123,17 @@ fn actor_view(
             claims_about.push(claim_ref(ctx, c, "party", findings));
         } else if c.asserted_non_parties.iter().any(|x| x.as_str() == id) {
             claims_about.push(claim_ref(ctx, c, "named as a non-party", findings));
+        } else if c
+            .asserted_entry_into_force_requires
+            .iter()
+            .any(|x| x.as_str() == id)
+        {
+            claims_about.push(claim_ref(
+                ctx,
+                c,
+                "named as needed for entry into force",
+                findings,
+            ));
         }
     }
     let concerned = |claim: &str| {
@@ -126,6 +159,7 @@ fn actor_view(
         .collect();
 
     ActorView {
+        in_briefing: false,
         id: id.to_string(),
         name: a.name.clone(),
         kind: a.kind.as_str().into(),

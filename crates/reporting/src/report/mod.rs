@@ -9,6 +9,7 @@ use treatywatch_model::{ActionKind, Claim, Date, Party, Record, Status, Treaty, 
 use treatywatch_validator::Outcome;
 
 mod actors;
+mod scale;
 mod timeline;
 mod views;
 mod words;
@@ -238,11 +239,18 @@ fn treaty_view(
         .iter()
         .map(|c| numbering.number(c.source.as_str()))
         .collect();
-    let parties: Vec<PartyView> = t
+    let mut parties: Vec<PartyView> = t
         .parties
         .iter()
         .map(|p| party_view(ctx, t, p, as_of, numbering))
         .collect();
+    // A long list is read by looking a state up: by name. A short one keeps the record's
+    // order (the depositaries, then the others as the record lists them).
+    if parties.len() > scale::ROW_LIMIT {
+        parties.sort_by(|a, b| {
+            (a.name.to_lowercase(), &a.actor).cmp(&(b.name.to_lowercase(), &b.actor))
+        });
+    }
     let claims_of_treaty = claims;
     let claims: Vec<ClaimView> = claims
         .iter()
@@ -270,6 +278,7 @@ fn treaty_view(
         kind: t.kind.as_str().into(),
         status: status_name(&status, |s| s.as_str()),
         status_label: status.to_string(),
+        condition: crate::status::condition_view(ctx, t, &as_of).map(|c| c.text),
         opened: t.opened.to_string(),
         entry_into_force: t.entry_into_force.map(|d| d.to_string()),
         end: t.end.as_ref().map(|e| EndView {

@@ -9,11 +9,11 @@ use treatywatch_model::{
     ActionKind, Claim, Date, DayNumber, Record, Status, Treaty, TreatyKind, TreatyStatus, Truth,
 };
 
-use super::actor_name;
 use super::views::{
     RecentChange, Timeline, TimelineEvent, TimelineMark, TimelineRow, TimelineSpan, TimelineTick,
     TreatyView, YearGroup,
 };
+use super::{actor_name, scale};
 
 /// The record's events that may fall in the 365 days up to `as_of`, newest first: the
 /// treaties' own dates and every party's acts (claims are not changes of the record).
@@ -131,8 +131,13 @@ pub(super) fn timeline(
     let drawn_until = as_of.last_day().min(axis.last_day);
 
     let mut rows = vec![treaty_row(t, &axis, drawn_until, as_of, &events)];
+    let large = t.parties.len() > scale::ROW_LIMIT;
+    let notable = scale::notable(t, claims);
     for p in &t.parties {
         let actor = p.actor.as_str();
+        if large && !notable.contains(actor) {
+            continue;
+        }
         let spans = t
             .bound_spans(actor, axis.first_day, drawn_until)
             .into_iter()
@@ -207,6 +212,8 @@ pub(super) fn timeline(
         let year = Date::parse(&e.date).map_or(0, |d| d.year());
         years.entry(year).or_default().push(e.clone());
     }
+    let kept_rows = rows.iter().filter(|r| r.kind == "party").count();
+    let scale = scale::scale(t, start_year, end_year, as_of, kept_rows);
     Timeline {
         start_year,
         end_year,
@@ -214,10 +221,23 @@ pub(super) fn timeline(
         rows,
         years: years
             .into_iter()
-            .map(|(year, events)| YearGroup { year, events })
+            .map(|(year, events)| {
+                let (grouped, others) = if large {
+                    scale::group_year(ctx, &events)
+                } else {
+                    (Vec::new(), Vec::new())
+                };
+                YearGroup {
+                    year,
+                    events,
+                    grouped,
+                    others,
+                }
+            })
             .collect(),
         events,
         description,
+        scale,
     }
 }
 
@@ -472,12 +492,22 @@ fn describe(t: &Treaty, start_year: u16, end_year: u16, events: &[Event]) -> Str
     if let Some(end) = &t.end {
         text.push_str(&format!(", end {} ({})", end.date, end.reason.as_str()));
     }
-    text.push_str(&format!(
-        ". A row for each of its {} shows the {} recorded as letters and shades the days it \
-         was bound",
-        plural(t.parties.len(), "party", "parties"),
-        plural(acts, "act", "acts"),
-    ));
+    if t.parties.len() > scale::ROW_LIMIT {
+        text.push_str(&format!(
+            ". Of its {} and {}, the chart draws a row only for each party whose standing \
+             changed beyond signing and joining, or that the claims name, with its acts as \
+             letters and the days it was bound shaded",
+            plural(t.parties.len(), "party", "parties"),
+            plural(acts, "act", "acts"),
+        ));
+    } else {
+        text.push_str(&format!(
+            ". A row for each of its {} shows the {} recorded as letters and shades the days it \
+             was bound",
+            plural(t.parties.len(), "party", "parties"),
+            plural(acts, "act", "acts"),
+        ));
+    }
     if !claims.is_empty() {
         text.push_str(&format!(
             "; the last row marks {}, {findings} in conflict with the record",

@@ -57,6 +57,9 @@ pub struct TreatyView {
     pub status: String,
     /// For reading: `ended (expiry)`, `uncertain (in-force or ended (withdrawal))`.
     pub status_label: String,
+    /// Where the record gives the treaty's entry-into-force condition: where it stood on the
+    /// as-of date, in a sentence ("8 of the 44 states of Annex 2 had not ratified: …").
+    pub condition: Option<String>,
     pub opened: String,
     pub entry_into_force: Option<String>,
     pub end: Option<EndView>,
@@ -95,6 +98,43 @@ pub struct Timeline {
     pub years: Vec<YearGroup>,
     /// The chart in words: its alternative text.
     pub description: String,
+    /// For a treaty with many parties: the count of parties over the years, and which
+    /// parties the chart leaves out.
+    pub scale: Option<TimelineScale>,
+}
+
+/// A treaty with many parties, summarised.
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelineScale {
+    /// Parties and signatories at the end of each year.
+    pub counts: Vec<YearCount>,
+    /// The largest `parties + signatories` of any year (the bars' scale).
+    pub max: usize,
+    /// How many parties have no row on the chart.
+    pub rows_left_out: usize,
+    /// Which rows the chart has, in a sentence.
+    pub rows_note: String,
+    /// The bars in words: their alternative text.
+    pub counts_description: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct YearCount {
+    pub year: u16,
+    /// Parties: a ratification, accession or succession in effect.
+    pub parties: usize,
+    /// Signatories that had not (or no longer) joined.
+    pub signatories: usize,
+}
+
+/// A year's routine acts of one kind: `signed (93): Afghanistan, Austria, …`.
+#[derive(Debug, Clone, Serialize)]
+pub struct ActGroup {
+    /// `signed`, `ratified` or `acceded`.
+    pub label: String,
+    pub count: usize,
+    /// The parties' names, in date order.
+    pub names: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -166,6 +206,10 @@ pub struct TimelineEvent {
 pub struct YearGroup {
     pub year: u16,
     pub events: Vec<TimelineEvent>,
+    /// For a treaty with many parties: the year's signatures, ratifications and accessions
+    /// grouped by kind, and every other event in `others`; empty otherwise.
+    pub grouped: Vec<ActGroup>,
+    pub others: Vec<TimelineEvent>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -286,6 +330,10 @@ pub struct Finding {
 /// and the findings among them.
 #[derive(Debug, Clone, Serialize)]
 pub struct ActorView {
+    /// Whether the briefing (PDF) gives it a section: states and organisations that are
+    /// parties of a treaty with few parties, have a row on a large treaty's chart, or that a
+    /// claim names. Every actor has a markdown page.
+    pub in_briefing: bool,
     pub id: String,
     pub name: String,
     /// `state`, `organization` or `person`.

@@ -84,15 +84,15 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             let state = on.states.iter().find(|s| s.actor == actor);
             let message = match state {
                 _ if in_force => Some(format!(
-                    "the claim says {}'s entry into force waited for {name} on {}; it had entered into force",
+                    "the claim says the {}'s entry into force waited for {name} on {}; it had entered into force",
                     treaty.short_name, c.date
                 )),
                 None => Some(format!(
-                    "the claim says {}'s entry into force waited for {name}; {name} is not in {list}, whose ratifications it requires",
+                    "the claim says the {}'s entry into force waited for {name}; {name} is not in {list}, whose ratifications it requires",
                     treaty.short_name
                 )),
                 Some(s) if s.ratified == Truth::Yes => Some(format!(
-                    "the claim says {}'s entry into force waited for {name} on {}; {name} had ratified — it waited for {}",
+                    "the claim says the {}'s entry into force waited for {name} on {}; {name} had ratified — it waited for {}",
                     treaty.short_name,
                     c.date,
                     waiting(ctx, &on)

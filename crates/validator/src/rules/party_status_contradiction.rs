@@ -53,7 +53,7 @@ opinions.
   kind: status
   treaty: ctbt
   party: rus
-  asserted_party_status: party     # Russia revoked its ratification on 2023-11-02
+  asserted_party_status: party     # Russia revoked its ratification on 2023-11-03
 ```
 
 ## Fix
