@@ -169,6 +169,13 @@ pub(crate) fn actor_item(a: &Actor) -> String {
     out
 }
 
+/// Which lines belong to a block node, by the column of a list's `-` or a mapping's keys.
+#[derive(Clone, Copy)]
+enum Extent {
+    List(usize),
+    Map(usize),
+}
+
 /// The byte offset just after the line on which `node` ends: where lines after it go.
 ///
 /// A block list or mapping ends at its last line that belongs to it by indentation (a block
@@ -178,19 +185,16 @@ pub(crate) fn actor_item(a: &Actor) -> String {
 /// ends at its span.
 fn after(text: &str, node: &Node) -> usize {
     let start = (node.span.start as usize).min(text.len());
-    let belongs: Option<Box<dyn Fn(usize, &str) -> bool>> = match &node.value {
-        NodeValue::Seq(_) => dash_column(text, node).map(|c| {
-            Box::new(move |indent: usize, line: &str| {
-                indent > c || (indent == c && line[indent..].starts_with('-'))
-            }) as Box<dyn Fn(usize, &str) -> bool>
-        }),
+    // The lines of a block list: deeper than its `-`, or another `-` at its column; of a
+    // block mapping: as deep as its keys or deeper.
+    let extent = match &node.value {
+        NodeValue::Seq(_) => dash_column(text, node).map(Extent::List),
         NodeValue::Map(_) if is_block_map(text, node) => {
-            let k = (node.span.column as usize).saturating_sub(1);
-            Some(Box::new(move |indent: usize, _: &str| indent >= k))
+            Some(Extent::Map((node.span.column as usize).saturating_sub(1)))
         }
         _ => None,
     };
-    let Some(belongs) = belongs else {
+    let Some(extent) = extent else {
         let end = (node.span.end as usize).clamp(start.max(1), text.len().max(1));
         return match text.get(end - 1..).and_then(|rest| rest.find('\n')) {
             Some(i) => end - 1 + i + 1,
@@ -212,7 +216,11 @@ fn after(text: &str, node: &Node) -> usize {
             at = next;
             continue;
         }
-        if !belongs(indent, line) {
+        let belongs = match extent {
+            Extent::List(c) => indent > c || (indent == c && line[indent..].starts_with('-')),
+            Extent::Map(k) => indent >= k,
+        };
+        if !belongs {
             break;
         }
         last = next;
