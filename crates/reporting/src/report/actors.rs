@@ -29,18 +29,12 @@ pub(super) fn actor_views(
         ))
     });
     // The states and organisations the briefing gives a section: every party of a treaty
-    // with few parties; of a treaty with many, those with a chart row of their own.
+    // with few parties, and (below) every one a claim names. The ~190 states that only
+    // joined the NPT or the CTBT are in those treaties' tables and have markdown pages.
     let mut in_briefing = std::collections::BTreeSet::new();
     for t in treaties {
         if t.parties.len() <= super::scale::ROW_LIMIT {
             in_briefing.extend(t.parties.iter().map(|p| p.actor.to_string()));
-        } else {
-            let of_treaty: Vec<&Claim> = claims
-                .iter()
-                .copied()
-                .filter(|c| c.treaty.as_ref() == Some(&t.id))
-                .collect();
-            in_briefing.extend(super::scale::notable(t, &of_treaty));
         }
     }
     actors

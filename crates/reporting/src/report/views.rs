@@ -331,8 +331,8 @@ pub struct Finding {
 #[derive(Debug, Clone, Serialize)]
 pub struct ActorView {
     /// Whether the briefing (PDF) gives it a section: states and organisations that are
-    /// parties of a treaty with few parties, have a row on a large treaty's chart, or that a
-    /// claim names. Every actor has a markdown page.
+    /// parties of a treaty with few parties, or that a claim names. Every actor has a
+    /// markdown page.
     pub in_briefing: bool,
     pub id: String,
     pub name: String,
