@@ -125,6 +125,14 @@ fn once_every_listed_state_has_ratified_the_condition_says_from_when() {
         ratified.condition_on(&d("2030-01-09")).unwrap().met_from,
         None
     );
+    // Acts after joining (a suspension) do not move the day the condition was met.
+    let mut suspended = treaty(false);
+    suspended.parties[1].actions.push(
+        serde_json::from_value(json!({"action": "suspension", "date": "2031-01-01"})).unwrap(),
+    );
+    let later = suspended.condition_on(&d("2032-01-01")).unwrap();
+    assert_eq!(later.ratified_count(), 2, "a suspended party has ratified");
+    assert_eq!(later.met_from, Some(day("2030-07-09")));
     // With the revocation, Russia is missing again and nothing is met.
     let revoked = treaty(true);
     assert_eq!(missing(&revoked, "2030-01-10"), ["rus"]);
@@ -197,6 +205,8 @@ fn inf() -> Treaty {
                 {"action": "suspension", "date": "2019-03-04"}]},
             {"actor": "ukr", "actions": [
                 {"action": "succession", "date": "1991-12", "from": "sun"}]},
+            {"actor": "cze", "actions": [
+                {"action": "succession", "date": "1993-01-01", "from": "csk"}]},
             {"actor": "xyz", "actions": [{"action": "signature", "date": "1987-12-08"}]}
         ]
     }))
@@ -217,6 +227,8 @@ fn a_state_that_ceased_to_exist_is_shown_as_such_with_its_successors() {
         "ceased to exist 1991-12-26; succeeded by RUS, UKR"
     );
     assert_eq!(ceased.name(), "ceased");
+    assert_eq!(t.successors_of("csk"), vec![Id("cze".into())]);
+    assert!(t.successors_of("rus").is_empty());
     // On its last day it still existed; without its record, its acts decide.
     assert_eq!(
         t.standing_on("sun", Some(&sun), &d("1991-12-26")).name(),
