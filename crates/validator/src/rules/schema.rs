@@ -162,12 +162,13 @@ fn describe(
                 .pointer(pointer)
                 .and_then(|n| n.as_str())
                 .unwrap_or("");
-            let mut d = ctx.report(
-                &RULE,
-                index,
-                pointer,
-                format!("{what} must be one of: {}", allowed.join(", ")),
-            );
+            // `allow` names a rule: the list is long, and `treatywatch rules` explains each.
+            let message = if pointer.contains("/allow/") && last_key(pointer) == "rule" {
+                format!("`{given}` is not a rule, so this `allow` silences nothing (`treatywatch rules` lists them)")
+            } else {
+                format!("{what} must be one of: {}", allowed.join(", "))
+            };
+            let mut d = ctx.report(&RULE, index, pointer, message);
             d.help = closest(given, &allowed).map(|near| format!("did you mean `{near}`?"));
             vec![d]
         }
