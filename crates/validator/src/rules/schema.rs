@@ -164,7 +164,9 @@ fn describe(
                 .unwrap_or("");
             // `allow` names a rule: the list is long, and `treatywatch rules` explains each.
             let message = if pointer.contains("/allow/") && last_key(pointer) == "rule" {
-                format!("`{given}` is not a rule, so this `allow` silences nothing (`treatywatch rules` lists them)")
+                format!(
+                    "`{given}` is not a rule, so this `allow` silences nothing (`treatywatch rules` lists them)"
+                )
             } else {
                 format!("{what} must be one of: {}", allowed.join(", "))
             };
