@@ -12,6 +12,17 @@ pub(crate) fn status(
     let data = load(data_dir, Limits::default())?;
     let index = data.index();
     let Some(treaty) = index.treaty(treaty_id) else {
+        // A treaty whose record is there but does not fit the model (an impossible date, a
+        // misspelt field) is not "missing": say where it is and what to run.
+        if let Some(record) = data.records.iter().find(|r| {
+            r.kind == RecordKind::Treaty && r.id() == Some(treaty_id) && r.record.is_none()
+        }) {
+            return Err(format!(
+                "the treaty `{}` in {} has errors, so its status cannot be computed; run `treatywatch validate` to see them",
+                printable(treaty_id),
+                data.files[record.file].path
+            ));
+        }
         let known: Vec<String> = index
             .treaties()
             .map(|(_, t)| printable(t.id.as_str()))

@@ -124,3 +124,26 @@ fn committed_schemas_match_the_model() {
     let o = run(&["schema", "--check", "--dir", dir.path().to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1), "an empty folder is out of date");
 }
+
+#[test]
+fn status_of_a_treaty_that_failed_to_load_says_why_not_that_it_is_missing() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&workspace().join(VALID), dir.path());
+    let file = dir.path().join("treaties/inf.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("opened: 1987-12-08"));
+    std::fs::write(
+        &file,
+        text.replace("opened: 1987-12-08", "opened: 1987-13-08"),
+    )
+    .unwrap();
+    let o = run(&["status", "inf", "--data", dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("the treaty `inf` in "), "{err}");
+    assert!(
+        err.contains("has errors, so its status cannot be computed; run `treatywatch validate`"),
+        "{err}"
+    );
+    assert!(!err.contains("no treaty"), "{err}");
+}

@@ -54,12 +54,24 @@ pub fn export_report(
         serde_json::to_string_pretty(&datapackage(&tables, report)).map_err(|e| e.to_string())?;
     package.push('\n');
     files.push(OutputFile::new(DATAPACKAGE, package.into_bytes()));
-    let mut reviews =
-        serde_json::to_string_pretty(&claimreview::document(&ctx, report, &options.base_url))
-            .map_err(|e| e.to_string())?;
+    let base = folder_url(&options.base_url);
+    let mut reviews = serde_json::to_string_pretty(&claimreview::document(&ctx, report, &base))
+        .map_err(|e| e.to_string())?;
     reviews.push('\n');
     files.push(OutputFile::new(CLAIMREVIEW, reviews.into_bytes()));
     Ok(files)
+}
+
+/// The base URL as a folder: `https://…/reports` and `https://…/reports/` both lead to
+/// `https://…/reports/treaties/inf.md`, never `…/reportstreaties/…`. An empty base stays empty
+/// (relative links).
+pub fn folder_url(base: &str) -> String {
+    let base = base.trim();
+    if base.is_empty() || base.ends_with('/') {
+        base.to_string()
+    } else {
+        format!("{base}/")
+    }
 }
 
 /// A table as CSV per RFC 4180: a header row, CRLF line ends, fields quoted when they hold a
@@ -232,4 +244,24 @@ pub fn tables_markdown() -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::folder_url;
+
+    #[test]
+    fn a_base_url_is_a_folder_whether_or_not_it_ends_in_a_slash() {
+        assert_eq!(
+            folder_url("https://x.org/reports"),
+            "https://x.org/reports/"
+        );
+        assert_eq!(
+            folder_url("https://x.org/reports/"),
+            "https://x.org/reports/"
+        );
+        assert_eq!(folder_url("../reports/"), "../reports/");
+        assert_eq!(folder_url(""), "");
+        assert_eq!(folder_url(" https://x.org/r "), "https://x.org/r/");
+    }
 }
