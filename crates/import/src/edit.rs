@@ -6,7 +6,9 @@
 //! stays in `treatywatch fmt`'s canonical layout.
 
 use treatywatch_loader::{Node, NodeValue};
-use treatywatch_model::{Action, Actor, Deposit, Party};
+use treatywatch_model::{Action, Deposit, Party};
+
+use crate::emit::{act_lines, deposits_lines, party_lines};
 
 /// Text to put in place of the bytes `start..end` (an insertion when they are equal).
 #[derive(Debug, Clone, PartialEq)]
@@ -30,142 +32,6 @@ pub(crate) fn apply(text: &str, edits: &[Edit]) -> String {
         at = e.end.clamp(start, text.len());
     }
     out.push_str(&text[at..]);
-    out
-}
-
-/// A scalar as YAML: plain when nothing in it can mean anything else, else double-quoted.
-pub(crate) fn scalar(value: &str) -> String {
-    let plain = value
-        .chars()
-        .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '-' | '(' | ')' | '\''))
-        && value.chars().next().is_some_and(char::is_alphabetic)
-        && !value.ends_with(' ')
-        && !matches!(
-            value.to_lowercase().as_str(),
-            "yes" | "no" | "true" | "false" | "null" | "on" | "off" | "y" | "n"
-        );
-    if plain {
-        value.to_string()
-    } else {
-        serde_json::to_string(value).unwrap_or_else(|_| format!("{value:?}"))
-    }
-}
-
-/// The longest line a folded text is wrapped to.
-const WIDTH: usize = 96;
-
-/// `key: value` for a text that may be long: a folded block (`>-`, wrapped at spaces) when
-/// folding gives the text back exactly, else a one-line scalar. `indent` is the key's column.
-fn text_field(indent: usize, key: &str, value: &str) -> String {
-    let pad = " ".repeat(indent);
-    let foldable = !value.is_empty()
-        && value.chars().all(|c| c != '\n' && c != '\r' && c != '\t')
-        && !value.contains("  ")
-        && value.trim() == value;
-    if !foldable || indent + key.len() + 2 + value.len() <= WIDTH {
-        return format!("{pad}{key}: {}\n", scalar(value));
-    }
-    let inner = " ".repeat(indent + 2);
-    let mut out = format!("{pad}{key}: >-\n");
-    let mut line = String::new();
-    for word in value.split(' ') {
-        if !line.is_empty() && inner.len() + line.len() + 1 + word.len() > WIDTH {
-            out.push_str(&format!("{inner}{line}\n"));
-            line.clear();
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    out.push_str(&format!("{inner}{line}\n"));
-    out
-}
-
-fn deposits_lines(indent: usize, deposits: &[Deposit]) -> String {
-    let pad = " ".repeat(indent);
-    deposits
-        .iter()
-        .map(|d| match &d.depositary {
-            Some(depositary) => format!(
-                "{pad}- depositary: {}\n{pad}  date: {}\n",
-                scalar(depositary),
-                d.date
-            ),
-            None => format!("{pad}- date: {}\n", d.date),
-        })
-        .collect()
-}
-
-/// An act as a block list item whose `-` is at column `indent` (0-based), keys in the
-/// model's order.
-pub(crate) fn act_lines(indent: usize, a: &Action) -> String {
-    let pad = " ".repeat(indent);
-    let mut out = format!(
-        "{pad}- action: {}\n{pad}  date: {}\n",
-        a.action.as_str(),
-        a.date
-    );
-    if let Some(from) = &a.from {
-        out.push_str(&format!("{pad}  from: {from}\n"));
-    }
-    if let Some(source) = &a.source {
-        out.push_str(&format!("{pad}  source: {source}\n"));
-    }
-    if let Some(note) = &a.note {
-        out.push_str(&text_field(indent + 2, "note", note));
-    }
-    if !a.deposits.is_empty() {
-        out.push_str(&format!("{pad}  deposits:\n"));
-        out.push_str(&deposits_lines(indent + 4, &a.deposits));
-    }
-    out
-}
-
-fn party_lines(indent: usize, p: &Party) -> String {
-    let pad = " ".repeat(indent);
-    let mut out = format!("{pad}- actor: {}\n", p.actor);
-    if p.actions.is_empty() {
-        out.push_str(&format!("{pad}  actions: []\n"));
-    } else {
-        out.push_str(&format!("{pad}  actions:\n"));
-        for a in &p.actions {
-            out.push_str(&act_lines(indent + 4, a));
-        }
-    }
-    if let Some(note) = &p.note {
-        out.push_str(&text_field(indent + 2, "note", note));
-    }
-    out
-}
-
-/// A state actor as a block list item at column 0, keys in the model's order.
-pub(crate) fn actor_item(a: &Actor) -> String {
-    let mut out = format!(
-        "- id: {}\n  name: {}\n  kind: {}\n",
-        a.id,
-        scalar(&a.name),
-        a.kind.as_str()
-    );
-    if !a.aliases.is_empty() {
-        let aliases: Vec<String> = a.aliases.iter().map(|x| scalar(x)).collect();
-        out.push_str(&format!("  aliases: [{}]\n", aliases.join(", ")));
-    }
-    if let Some(code) = &a.iso3166 {
-        out.push_str(&format!("  iso3166: {code}\n"));
-    }
-    if !a.sources.is_empty() {
-        out.push_str("  sources:\n");
-        for c in &a.sources {
-            out.push_str(&format!("    - source: {}\n", c.source));
-            if let Some(locator) = &c.locator {
-                out.push_str(&format!("      locator: {}\n", scalar(locator)));
-            }
-        }
-    }
-    if let Some(note) = &a.note {
-        out.push_str(&text_field(2, "note", note));
-    }
     out
 }
 
@@ -292,31 +158,38 @@ pub(crate) fn add_acts(text: &str, actions: &Node, acts: &[Action]) -> Option<Ed
     })
 }
 
-/// New deposits under an act written as a block mapping: after its `deposits` list when that
-/// is a block list, or as a new `deposits` key after its last key.
-pub(crate) fn add_deposits(text: &str, act: &Node, deposits: &[Deposit]) -> Option<Edit> {
-    if !is_block_map(text, act) {
-        return None;
-    }
-    let (offset, lines) = match act.get("deposits") {
-        Some(list) => (
-            after(text, list),
-            deposits_lines(dash_column(text, list)?, deposits),
-        ),
+/// Items appended to the block list `key` of the block mapping `map`: after the list's last
+/// item, or as a new `key` after the mapping's last key. `items` writes the items with their
+/// `-` at the column it is given.
+fn append_to_list(
+    text: &str,
+    map: &Node,
+    key: &str,
+    items: impl Fn(usize) -> String,
+) -> Option<Edit> {
+    let (offset, lines) = match map.get(key) {
+        Some(list) => (after(text, list), items(dash_column(text, list)?)),
         None => {
-            let indent = (act.span.column as usize).checked_sub(1)?;
-            let lines = format!(
-                "{}deposits:\n{}",
-                " ".repeat(indent),
-                deposits_lines(indent + 2, deposits)
-            );
-            (after(text, act), lines)
+            let indent = (map.span.column as usize).checked_sub(1)?;
+            let lines = format!("{}{key}:\n{}", " ".repeat(indent), items(indent + 2));
+            (after(text, map), lines)
         }
     };
     Some(Edit {
         start: offset,
         end: offset,
         text: at_line_start(text, offset, lines),
+    })
+}
+
+/// New deposits under an act written as a block mapping: after its `deposits` list, or as a
+/// new `deposits` key after its last key.
+pub(crate) fn add_deposits(text: &str, act: &Node, deposits: &[Deposit]) -> Option<Edit> {
+    if !is_block_map(text, act) {
+        return None;
+    }
+    append_to_list(text, act, "deposits", |indent| {
+        deposits_lines(indent, deposits)
     })
 }
 
@@ -355,50 +228,12 @@ pub(crate) fn replace_actions(text: &str, party: &Node, acts: &[Action]) -> Opti
 /// A new party after the treaty's last party, or a `parties` list at the end of a treaty
 /// that has none.
 pub(crate) fn add_party(text: &str, treaty: &Node, party: &Party) -> Option<Edit> {
-    let (offset, lines) = match treaty.get("parties") {
-        Some(list) => (
-            after(text, list),
-            party_lines(dash_column(text, list)?, party),
-        ),
-        None => {
-            let indent = (treaty.span.column as usize).checked_sub(1)?;
-            let lines = format!(
-                "{}parties:\n{}",
-                " ".repeat(indent),
-                party_lines(indent + 2, party)
-            );
-            (after(text, treaty), lines)
-        }
-    };
-    Some(Edit {
-        start: offset,
-        end: offset,
-        text: at_line_start(text, offset, lines),
-    })
+    append_to_list(text, treaty, "parties", |indent| party_lines(indent, party))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_long_note_is_folded_at_spaces_and_a_short_one_stays_on_its_line() {
-        let long = "word ".repeat(40);
-        let long = long.trim_end();
-        let folded = text_field(8, "note", long);
-        assert!(
-            folded.starts_with("        note: >-\n          word"),
-            "{folded}"
-        );
-        assert!(folded.lines().all(|l| l.len() <= WIDTH), "{folded}");
-        let rejoined: Vec<&str> = folded.lines().skip(1).map(str::trim).collect();
-        assert_eq!(rejoined.join(" "), long);
-        assert_eq!(text_field(2, "note", "short"), "  note: short\n");
-        // Double spaces or a line break cannot survive folding: quoted on one line.
-        let spaced = format!("{long}  and more");
-        let one_line = text_field(2, "note", &spaced);
-        assert_eq!(one_line.lines().count(), 1, "{one_line}");
-    }
 
     fn tree(text: &str) -> Node {
         let index = treatywatch_loader::LineIndex::new(text);

@@ -11,8 +11,10 @@
 //! against the intended record before anything is written, atomically.
 
 mod edit;
+mod emit;
 mod names;
 mod plan;
+mod resolve;
 mod table;
 
 use std::collections::BTreeMap;
@@ -105,7 +107,7 @@ pub fn depositary(options: &Options) -> Result<Outcome, Error> {
     };
     let actors: Vec<&Actor> = index.actors().map(|(_, a)| a).collect();
     let table_name = options.table.display().to_string();
-    let resolved = match plan::resolve(&rows, &actors, treaty, options, &table_name) {
+    let resolved = match resolve::resolve(&rows, &actors, treaty, options, &table_name) {
         Ok(r) => r,
         Err(problems) => return Ok(refused(problems, "nothing was written")),
     };
@@ -159,9 +161,7 @@ pub fn depositary(options: &Options) -> Result<Outcome, Error> {
                 .join(", ")
         ));
     }
-    for line in &resolved.attributed {
-        summary.push(line.clone());
-    }
+    summary.extend(resolved.attributed.iter().cloned());
     let path = PathBuf::from(&data.files[record.file].path);
     write_atomic(&path, new_text.as_bytes())
         .map_err(|e| Error(format!("cannot write {}: {e}", path.display())))?;
@@ -193,7 +193,7 @@ fn actors_file(
     let shown = treatywatch_loader::display_path(&path);
     let items: String = created
         .iter()
-        .map(|a| format!("\n{}", edit::actor_item(a)))
+        .map(|a| format!("\n{}", emit::actor_item(a)))
         .collect();
     match data.files.iter().find(|f| f.path == shown) {
         Some(file) => {

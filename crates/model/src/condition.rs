@@ -52,12 +52,15 @@ impl ConditionOn<'_> {
     }
 }
 
-/// Whether a status means "has a ratification in effect".
-fn has_ratified(status: PartyStatus) -> bool {
-    matches!(
-        status,
-        PartyStatus::Party | PartyStatus::Withdrawing | PartyStatus::Suspended
-    )
+impl PartyStatus {
+    /// Whether it means a ratification (accession, succession) in effect: a party, bound or
+    /// not (withdrawing, suspended).
+    pub fn has_ratified(self) -> bool {
+        matches!(
+            self,
+            PartyStatus::Party | PartyStatus::Withdrawing | PartyStatus::Suspended
+        )
+    }
 }
 
 impl Treaty {
@@ -71,9 +74,9 @@ impl Treaty {
             .map(|actor| {
                 let status = self.party_status_on(actor.as_str(), date);
                 let possible = status.possibilities();
-                let ratified = if possible.iter().all(|s| has_ratified(*s)) {
+                let ratified = if possible.iter().all(|s| s.has_ratified()) {
                     Truth::Yes
-                } else if possible.iter().any(|s| has_ratified(*s)) {
+                } else if possible.iter().any(|s| s.has_ratified()) {
                     Truth::Uncertain
                 } else {
                     Truth::No

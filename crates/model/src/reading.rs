@@ -6,7 +6,7 @@
 use std::fmt;
 
 use crate::date::Date;
-use crate::records::{ActionKind, Actor, Id, Treaty};
+use crate::records::{Action, ActionKind, Actor, Id, Party, Treaty};
 use crate::status::{PartyStatus, Status, TreatyStatus};
 
 /// What a report shows for a party on a date.
@@ -58,18 +58,32 @@ impl fmt::Display for Standing {
 }
 
 impl Treaty {
-    /// The parties whose succession names `actor` as predecessor, in the treaty's order.
-    pub fn successors_of(&self, actor: &str) -> Vec<Id> {
-        self.parties
-            .iter()
-            .filter(|p| {
-                p.actions.iter().any(|a| {
+    /// Every succession that names `actor` as predecessor, with the party that made it, in
+    /// the treaty's order.
+    pub(crate) fn successions_naming<'a>(
+        &'a self,
+        actor: &'a str,
+    ) -> impl Iterator<Item = (&'a Party, &'a Action)> + 'a {
+        self.parties.iter().flat_map(move |p| {
+            p.actions
+                .iter()
+                .filter(move |a| {
                     a.action == ActionKind::Succession
                         && a.from.as_ref().is_some_and(|f| f.as_str() == actor)
                 })
-            })
-            .map(|p| p.actor.clone())
-            .collect()
+                .map(move |a| (p, a))
+        })
+    }
+
+    /// The parties whose succession names `actor` as predecessor, in the treaty's order.
+    pub fn successors_of(&self, actor: &str) -> Vec<Id> {
+        let mut successors: Vec<Id> = Vec::new();
+        for (p, _) in self.successions_naming(actor) {
+            if !successors.contains(&p.actor) {
+                successors.push(p.actor.clone());
+            }
+        }
+        successors
     }
 
     /// `actor`'s standing on `date`, for a reader. `record` is the actor's record, when the

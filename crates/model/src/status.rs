@@ -192,14 +192,7 @@ impl Treaty {
 
     /// The dates on which other parties succeeded `actor`.
     fn successions_from<'a>(&'a self, actor: &'a str) -> impl Iterator<Item = Date> + 'a {
-        self.parties
-            .iter()
-            .flat_map(|p| &p.actions)
-            .filter(move |a| {
-                a.action == ActionKind::Succession
-                    && a.from.as_ref().is_some_and(|f| f.as_str() == actor)
-            })
-            .map(|a| a.date)
+        self.successions_naming(actor).map(|(_, a)| a.date)
     }
 
     /// `actor`'s status under this treaty on `date`: its own acts, and `succeeded` once a
@@ -375,7 +368,7 @@ impl Party {
     pub fn status_on(&self, date: &Date) -> Status<PartyStatus> {
         let mut events: Vec<(Date, ActionKind)> =
             self.actions.iter().map(|a| (a.date, a.action)).collect();
-        events.sort_by_key(|(d, a)| (d.sort_key(), same_day_rank(*a)));
+        events.sort_by_key(|(d, a)| (d.sort_key(), a.same_day_rank()));
         let initial = Standing {
             base: PartyStatus::None,
             notice: false,
@@ -389,18 +382,5 @@ impl Party {
                 .map(Standing::status)
                 .collect(),
         )
-    }
-}
-
-/// Acts on the same day are applied in the order they must have happened.
-fn same_day_rank(action: ActionKind) -> u8 {
-    match action {
-        ActionKind::Signature => 0,
-        ActionKind::Ratification | ActionKind::Accession | ActionKind::Succession => 1,
-        ActionKind::Resumption => 2,
-        ActionKind::WithdrawalNotice => 3,
-        ActionKind::Suspension => 4,
-        ActionKind::RatificationRevoked => 5,
-        ActionKind::Withdrawal => 6,
     }
 }

@@ -90,6 +90,21 @@ fn a_treaty_without_a_condition_has_none() {
     assert!(t.condition_on(&d("2020-01-01")).is_none());
 }
 
+/// A treaty opened on 1996-09-24 whose condition lists the United States and Russia (180
+/// days after the last deposit, not before two years after opening), with their acts.
+fn usa_and_russia(usa: serde_json::Value, rus: serde_json::Value) -> Treaty {
+    serde_json::from_value(json!({
+        "id": "t", "name": "T", "short_name": "T", "kind": "multilateral",
+        "opened": "1996-09-24",
+        "entry_into_force_condition": {
+            "ratified_by": ["usa", "rus"], "delay": "P180D", "not_before": "P2Y",
+            "source": "s"
+        },
+        "parties": [{"actor": "usa", "actions": usa}, {"actor": "rus", "actions": rus}]
+    }))
+    .unwrap()
+}
+
 #[test]
 fn once_every_listed_state_has_ratified_the_condition_says_from_when() {
     let treaty = |revoked: bool| -> Treaty {
@@ -97,19 +112,10 @@ fn once_every_listed_state_has_ratified_the_condition_says_from_when() {
         if revoked {
             rus.push(json!({"action": "ratification-revoked", "date": "2023-11-03"}));
         }
-        serde_json::from_value(json!({
-            "id": "t", "name": "T", "short_name": "T", "kind": "multilateral",
-            "opened": "1996-09-24",
-            "entry_into_force_condition": {
-                "ratified_by": ["usa", "rus"], "delay": "P180D", "not_before": "P2Y",
-                "source": "s"
-            },
-            "parties": [
-                {"actor": "usa", "actions": [{"action": "ratification", "date": "2030-01-10"}]},
-                {"actor": "rus", "actions": rus}
-            ]
-        }))
-        .unwrap()
+        usa_and_russia(
+            json!([{"action": "ratification", "date": "2030-01-10"}]),
+            json!(rus),
+        )
     };
     let ratified = treaty(false);
     let on = ratified.condition_on(&d("2030-01-10")).unwrap();
@@ -145,19 +151,10 @@ fn once_every_listed_state_has_ratified_the_condition_says_from_when() {
 #[test]
 fn the_condition_is_not_met_before_its_earliest_date() {
     // Both ratify in the first year: the two years after opening decide.
-    let t: Treaty = serde_json::from_value(json!({
-        "id": "t", "name": "T", "short_name": "T", "kind": "multilateral",
-        "opened": "1996-09-24",
-        "entry_into_force_condition": {
-            "ratified_by": ["usa", "rus"], "delay": "P180D", "not_before": "P2Y",
-            "source": "s"
-        },
-        "parties": [
-            {"actor": "usa", "actions": [{"action": "ratification", "date": "1996-10-01"}]},
-            {"actor": "rus", "actions": [{"action": "accession", "date": "1996-11-01"}]}
-        ]
-    }))
-    .unwrap();
+    let t = usa_and_russia(
+        json!([{"action": "ratification", "date": "1996-10-01"}]),
+        json!([{"action": "accession", "date": "1996-11-01"}]),
+    );
     let on = t.condition_on(&d("1997-01-01")).unwrap();
     assert_eq!(on.met_from, Some(day("1998-09-24")));
 }

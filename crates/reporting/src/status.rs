@@ -6,6 +6,8 @@ use treatywatch_loader::Index;
 use treatywatch_model::{Date, PartyStatus, Treaty};
 use treatywatch_validator::render::printable;
 
+use crate::report::actor_name;
+
 /// One treaty on one date.
 #[derive(Debug, Clone, Serialize)]
 pub struct StatusView {
@@ -99,7 +101,7 @@ pub fn status_view(index: &Index<'_>, treaty: &Treaty, as_of: Date) -> StatusVie
                     .actor(actor)
                     .map_or_else(String::new, |a| a.name.clone()),
                 status: treaty.party_status_on(actor, &as_of).to_string(),
-                standing: standing.words(|id| name_of(index, id)),
+                standing: standing.words(|id| actor_name(index, id)),
                 standing_kind: standing.name(),
                 bound: treaty.is_bound_on(actor, &as_of).as_str(),
                 last_act: treaty.last_act_on(actor, &as_of).map(|a| LastAct {
@@ -126,12 +128,6 @@ pub fn status_view(index: &Index<'_>, treaty: &Treaty, as_of: Date) -> StatusVie
     }
 }
 
-fn name_of(index: &Index<'_>, id: &str) -> String {
-    index
-        .actor(id)
-        .map_or_else(|| id.to_string(), |a| a.name.clone())
-}
-
 /// The treaty's entry-into-force condition on `as_of`, in words and as facts.
 pub fn condition_view(index: &Index<'_>, treaty: &Treaty, as_of: &Date) -> Option<ConditionView> {
     let on = treaty.condition_on(as_of)?;
@@ -144,7 +140,7 @@ pub fn condition_view(index: &Index<'_>, treaty: &Treaty, as_of: &Date) -> Optio
         .missing()
         .map(|s| MissingState {
             actor: s.actor.to_string(),
-            name: name_of(index, s.actor.as_str()),
+            name: actor_name(index, s.actor.as_str()),
             status: s
                 .status
                 .certain()
@@ -177,7 +173,7 @@ pub fn condition_view(index: &Index<'_>, treaty: &Treaty, as_of: &Date) -> Optio
         )
     };
     if !undecided.is_empty() {
-        let names: Vec<String> = undecided.iter().map(|id| name_of(index, id)).collect();
+        let names: Vec<String> = undecided.iter().map(|id| actor_name(index, id)).collect();
         text.push_str(&format!("; the dates leave {} undecided", names.join(", ")));
     }
     if let Some(day) = &met_from {

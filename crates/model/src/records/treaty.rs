@@ -130,6 +130,21 @@ impl ActionKind {
     pub fn as_str(&self) -> &'static str {
         self.into()
     }
+
+    /// Acts on the same day are taken in the order they must have happened: signature; then
+    /// ratification, accession or succession; resumption; withdrawal notice; suspension;
+    /// ratification revoked; withdrawal.
+    pub fn same_day_rank(self) -> u8 {
+        match self {
+            ActionKind::Signature => 0,
+            ActionKind::Ratification | ActionKind::Accession | ActionKind::Succession => 1,
+            ActionKind::Resumption => 2,
+            ActionKind::WithdrawalNotice => 3,
+            ActionKind::Suspension => 4,
+            ActionKind::RatificationRevoked => 5,
+            ActionKind::Withdrawal => 6,
+        }
+    }
 }
 
 /// One act of a party, dated when it took effect internationally.

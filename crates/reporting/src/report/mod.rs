@@ -1,5 +1,9 @@
 //! The report model: everything a briefing shows, computed once from the dataset, the
 //! validator's outcome and the as-of date. Templates only format it.
+//!
+//! Over 400 lines because the builder is one pass in reading order: every view numbers the
+//! sources it cites through one `Numbering` as it goes (treaties, their parties' acts, their
+//! claims, then the rest), and that order is the citations' numbering.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -9,13 +13,16 @@ use treatywatch_model::{ActionKind, Claim, Date, Party, Record, Status, Treaty, 
 use treatywatch_validator::Outcome;
 
 mod actors;
+mod chart;
 mod scale;
 mod timeline;
+mod timeline_views;
 mod views;
 mod words;
 
 pub use timeline::{act_letter, latest_event};
 use timeline::{recent_changes, timeline};
+pub use timeline_views::*;
 pub use views::*;
 use words::{asserts, finding_kind, office_on};
 
@@ -70,7 +77,7 @@ fn anchor(claim: &str) -> String {
     format!("claim-{claim}")
 }
 
-fn actor_name(ctx: &Index<'_>, id: &str) -> String {
+pub(crate) fn actor_name(ctx: &Index<'_>, id: &str) -> String {
     ctx.actor(id)
         .map_or_else(|| id.to_string(), |a| a.name.clone())
 }

@@ -9,7 +9,7 @@ use treatywatch_loader::Index;
 use treatywatch_model::{ActionKind, Claim, Date, PartyStatus, Status, Treaty};
 
 use super::actor_name;
-use super::views::{ActGroup, TimelineEvent, TimelineScale, YearCount};
+use super::timeline_views::{ActGroup, TimelineEvent, TimelineScale, YearCount};
 
 /// Above this many parties, a treaty's timeline is summarised.
 pub(super) const ROW_LIMIT: usize = 24;
@@ -70,9 +70,7 @@ fn counts(t: &Treaty, start_year: u16, end_year: u16, as_of: Date) -> Vec<YearCo
             let (mut parties, mut signatories) = (0, 0);
             for p in &t.parties {
                 match t.party_status_on(p.actor.as_str(), &on) {
-                    Status::Certain(
-                        PartyStatus::Party | PartyStatus::Withdrawing | PartyStatus::Suspended,
-                    ) => parties += 1,
+                    Status::Certain(s) if s.has_ratified() => parties += 1,
                     Status::Certain(PartyStatus::Signatory) => signatories += 1,
                     _ => {}
                 }
