@@ -2,12 +2,25 @@
 //! The loader names no rule and decides no severity: the validator's registry maps each
 //! [`ProblemKind`] to its rule. Renderers live in the validator.
 
+use treatywatch_model::RuleName;
+
 use crate::tree::Span;
 
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    serde::Serialize,
+    serde::Deserialize,
+    strum::IntoStaticStr,
 )]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum Severity {
     /// The data is wrong: blocks a merge.
     Error,
@@ -18,12 +31,9 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// The name output uses (`error`), serde's too.
     pub fn as_str(&self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Note => "note",
-        }
+        self.into()
     }
 }
 
@@ -47,10 +57,10 @@ pub struct Evidence {
 }
 
 /// A problem found at one place in one file.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Diagnostic {
-    /// The rule's name (`duplicate-key`).
-    pub rule: &'static str,
+    /// The rule that reports it.
+    pub rule: RuleName,
     pub severity: Severity,
     pub message: String,
     /// Index into [`crate::Dataset::files`].
@@ -78,7 +88,7 @@ impl Diagnostic {
     }
 
     pub fn new(
-        rule: &'static str,
+        rule: RuleName,
         severity: Severity,
         file: usize,
         span: Span,

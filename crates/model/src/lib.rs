@@ -14,6 +14,7 @@ pub mod fuzzing;
 mod period;
 mod reading;
 mod records;
+mod rule_name;
 mod status;
 
 pub use condition::{ConditionOn, ListedState};
@@ -23,4 +24,5 @@ pub use end::{EndBasis, KnownEnd};
 pub use period::{Bound, Period, PeriodError};
 pub use reading::Standing;
 pub use records::*;
+pub use rule_name::RuleName;
 pub use status::{PartyStatus, Status, TreatyStatus, Truth};

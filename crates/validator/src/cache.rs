@@ -14,7 +14,7 @@
 //!
 //! The cache is a folder per environment, `DIR/v<format>-<environment>/`, holding one entry
 //! per claim file, `<key>.entry`: a magic line, the format version, the SHA-256 of the rest,
-//! and the key and results (bincode, variable-length integers). Entries are read as files are
+//! and the key and results (postcard: serde's data in a compact binary form). Entries are read as files are
 //! (on every core) and written as files are checked (atomically: a temporary file renamed), so
 //! a run after a one-file change reads every entry but one and writes one. An entry that is
 //! not such an entry, is damaged, or is another file's is ignored with a note, never trusted,
@@ -24,19 +24,18 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
 
-use bincode::Options as _;
 use rayon::prelude::*;
 use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-use treatywatch_loader::{Diagnostic, Evidence, FileResult, Limits, Listing, Severity, Span};
+use treatywatch_loader::{Diagnostic, FileResult, Limits, Listing};
 
 use crate::Options;
 use crate::facts::RecordFacts;
 
 const MAGIC: &[u8] = b"treatywatch validate cache entry\n";
 /// Raised whenever what is stored changes shape.
-const FORMAT: u32 = 4;
+const FORMAT: u32 = 5;
 
 /// A claim file's key: SHA-256 of its path (as shown) and bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -130,97 +129,19 @@ pub(crate) fn executable() -> [u8; 32] {
     })
 }
 
-/// A diagnostic as stored: the rule by name.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-struct StoredDiagnostic {
-    rule: String,
-    severity: Severity,
-    message: String,
-    span: Span,
-    record: Option<String>,
-    pointer: Option<String>,
-    evidence: Vec<Evidence>,
-    help: Option<String>,
-    end: Option<(u32, u32)>,
-}
-
-/// [`StoredDiagnostic`], borrowed for writing (the same encoding).
-#[derive(Serialize)]
-struct DiagnosticRef<'a> {
-    rule: &'a str,
-    severity: Severity,
-    message: &'a str,
-    span: Span,
-    record: &'a Option<String>,
-    pointer: &'a Option<String>,
-    evidence: &'a [Evidence],
-    help: &'a Option<String>,
-    end: Option<(u32, u32)>,
-}
-
+/// What an entry holds besides its key: the file's facts. (File indexes in the diagnostics
+/// are set when used.)
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct StoredFile {
     records: Vec<RecordFacts>,
-    diagnostics: Vec<StoredDiagnostic>,
+    diagnostics: Vec<Diagnostic>,
 }
 
-/// [`StoredFile`], borrowed for writing.
+/// [`StoredFile`], borrowed for writing (the same encoding).
 #[derive(Serialize)]
 struct FileRef<'a> {
     records: &'a [RecordFacts],
-    diagnostics: Vec<DiagnosticRef<'a>>,
-}
-
-impl<'a> FileRef<'a> {
-    fn of(facts: &'a FileFacts) -> FileRef<'a> {
-        FileRef {
-            records: &facts.records,
-            diagnostics: facts
-                .diagnostics
-                .iter()
-                .map(|d| DiagnosticRef {
-                    rule: d.rule,
-                    severity: d.severity,
-                    message: &d.message,
-                    span: d.span,
-                    record: &d.record,
-                    pointer: &d.pointer,
-                    evidence: &d.evidence,
-                    help: &d.help,
-                    end: d.end,
-                })
-                .collect(),
-        }
-    }
-}
-
-impl StoredFile {
-    /// The facts, or `None` when a rule is unknown to this build.
-    fn into_facts(self) -> Option<FileFacts> {
-        let diagnostics = self
-            .diagnostics
-            .into_iter()
-            .map(|d| {
-                let rule = crate::find_rule(&d.rule)?;
-                Some(Diagnostic {
-                    rule: rule.name,
-                    severity: d.severity,
-                    message: d.message,
-                    file: 0,
-                    span: d.span,
-                    record: d.record,
-                    pointer: d.pointer,
-                    evidence: d.evidence,
-                    help: d.help,
-                    end: d.end,
-                })
-            })
-            .collect::<Option<Vec<_>>>()?;
-        Some(FileFacts {
-            records: self.records,
-            diagnostics,
-        })
-    }
+    diagnostics: &'a [Diagnostic],
 }
 
 /// The cache in `--cache DIR`: entries of one environment, read as the run asks for them.
@@ -300,8 +221,11 @@ impl Cache {
     /// checksum). `Err` is a note for stderr. Safe to call from several threads.
     pub fn put(&self, key: FileKey, facts: &FileFacts) -> Result<(), String> {
         let path = self.entry_path(&key);
-        let payload = bincode::DefaultOptions::new()
-            .serialize(&(key, FileRef::of(facts)))
+        let stored = FileRef {
+            records: &facts.records,
+            diagnostics: &facts.diagnostics,
+        };
+        let payload = postcard::to_allocvec(&(key, stored))
             .map_err(|e| format!("cannot write the cache: {e}"))?;
         let mut bytes = Vec::with_capacity(MAGIC.len() + 36 + payload.len());
         bytes.extend_from_slice(MAGIC);
@@ -389,26 +313,27 @@ fn decode(bytes: &[u8], key: &FileKey) -> Result<FileFacts, String> {
     if Sha256::digest(payload).as_slice() != sum {
         return Err("it is damaged (its checksum does not match)".into());
     }
-    let (stored_key, stored): (FileKey, StoredFile) = bincode::DefaultOptions::new()
-        .deserialize(payload)
-        .map_err(|e| format!("it cannot be decoded ({e})"))?;
+    let (stored_key, stored): (FileKey, StoredFile) =
+        postcard::from_bytes(payload).map_err(|e| format!("it cannot be decoded ({e})"))?;
     if stored_key != *key {
         return Err("it is another file's entry".into());
     }
-    stored
-        .into_facts()
-        .ok_or_else(|| "it names a rule this build does not have".to_string())
+    Ok(FileFacts {
+        records: stored.records,
+        diagnostics: stored.diagnostics,
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use treatywatch_loader::{Severity, Span};
 
     fn facts() -> FileFacts {
         FileFacts {
             records: Vec::new(),
             diagnostics: vec![Diagnostic::new(
-                "schema",
+                treatywatch_model::RuleName::Schema,
                 Severity::Error,
                 0,
                 Span::default(),

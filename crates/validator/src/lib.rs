@@ -20,7 +20,7 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 use treatywatch_loader::{Dataset, Diagnostic, Severity};
-use treatywatch_model::Date;
+use treatywatch_model::{Date, RuleName};
 
 pub use context::Context;
 pub use rules::{ALL as RULES, Rule, find as find_rule};
@@ -86,10 +86,7 @@ pub fn validate(data: &Dataset, options: &Options) -> Outcome {
 }
 
 /// Like [`validate`], also returning how long each rule took (for `TREATYWATCH_TIMINGS`).
-pub fn validate_timed(
-    data: &Dataset,
-    options: &Options,
-) -> (Outcome, Vec<(&'static str, Duration)>) {
+pub fn validate_timed(data: &Dataset, options: &Options) -> (Outcome, Vec<(RuleName, Duration)>) {
     let ids = treatywatch_loader::Ids::of(data, false);
     let ctx = Context::new(
         data,
@@ -117,7 +114,7 @@ pub fn validate_timed(
             d.end = Some(d.span.end_position(&f.text));
         }
     }
-    timings.push(("(end)", started.elapsed()));
+    let _ = started;
     (outcome, timings)
 }
 
@@ -125,7 +122,7 @@ pub fn validate_timed(
 /// file and facts.
 pub(crate) type Checks = (
     Vec<Diagnostic>,
-    Vec<(&'static str, Duration)>,
+    Vec<(RuleName, Duration)>,
     Vec<(usize, facts::RecordFacts)>,
 );
 
@@ -150,7 +147,7 @@ pub(crate) fn check_records(ctx: &Context) -> Checks {
 }
 
 /// Runs every rule's per-batch check over the records `ctx` iterates, on every core.
-pub(crate) fn check_batch(ctx: &Context) -> (Vec<Diagnostic>, Vec<(&'static str, Duration)>) {
+pub(crate) fn check_batch(ctx: &Context) -> (Vec<Diagnostic>, Vec<(RuleName, Duration)>) {
     let run = |rule: &&Rule| {
         let started = Instant::now();
         let mut found = Vec::new();
@@ -158,7 +155,7 @@ pub(crate) fn check_batch(ctx: &Context) -> (Vec<Diagnostic>, Vec<(&'static str,
         (rule.name, started.elapsed(), found)
     };
     // Rules are independent: run them on every core, unless other batches use them.
-    let results: Vec<(&'static str, Duration, Vec<Diagnostic>)> = if ctx.parallel {
+    let results: Vec<(RuleName, Duration, Vec<Diagnostic>)> = if ctx.parallel {
         rules::ALL.par_iter().map(run).collect()
     } else {
         rules::ALL.iter().map(run).collect()
@@ -177,10 +174,10 @@ pub(crate) fn finish(
     files: &[treatywatch_loader::SourceFile],
     records: Vec<(usize, &facts::RecordFacts)>,
     mut found: Vec<Diagnostic>,
-    timings: &mut Vec<(&'static str, Duration)>,
+    timings: &mut Vec<(RuleName, Duration)>,
 ) -> Outcome {
     let all = facts::Finish::new(files, records);
-    let results: Vec<(&'static str, Duration, Vec<Diagnostic>)> = rules::ALL
+    let results: Vec<(RuleName, Duration, Vec<Diagnostic>)> = rules::ALL
         .par_iter()
         .filter_map(|rule| Some((rule.name, rule.finish?)))
         .map(|(name, finish)| {
@@ -239,11 +236,18 @@ fn order(
     b: &Diagnostic,
 ) -> std::cmp::Ordering {
     let path = |d: &Diagnostic| files.get(d.file).map(|f| f.path.as_str()).unwrap_or("");
-    (path(a), a.span.line, a.span.column, a.rule, &a.message).cmp(&(
-        path(b),
-        b.span.line,
-        b.span.column,
-        b.rule,
-        &b.message,
-    ))
+    (
+        path(a),
+        a.span.line,
+        a.span.column,
+        a.rule.as_str(),
+        &a.message,
+    )
+        .cmp(&(
+            path(b),
+            b.span.line,
+            b.span.column,
+            b.rule.as_str(),
+            &b.message,
+        ))
 }

@@ -20,7 +20,7 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 use treatywatch_loader::{Dataset, Diagnostic, FileResult, Ids, Limits, Listing, LoadedRecord};
-use treatywatch_model::RecordKind;
+use treatywatch_model::{RecordKind, RuleName};
 
 use crate::cache::{Cache, FetchedFile, FileFacts, FileKey};
 use crate::context::{ArchivedTexts, Context};
@@ -80,7 +80,7 @@ pub struct Timings {
     /// again for where diagnostics end.
     pub finish: Duration,
     /// Each rule's time, summed over the batches (on every core) and the end.
-    pub rules: Vec<(&'static str, Duration)>,
+    pub rules: Vec<(RuleName, Duration)>,
     pub batches: usize,
     /// Claim files whose results came from the cache.
     pub cached_files: usize,
@@ -323,7 +323,7 @@ struct Others {
     data: Dataset,
     ids: Ids,
     found: Vec<Diagnostic>,
-    rules: Vec<(&'static str, Duration)>,
+    rules: Vec<(RuleName, Duration)>,
     facts: Vec<(usize, RecordFacts)>,
 }
 
@@ -386,7 +386,7 @@ struct BatchDone {
     files: Vec<(usize, FileFacts)>,
     /// Diagnostics about files outside the batch.
     elsewhere: Vec<Diagnostic>,
-    rules: Vec<(&'static str, Duration)>,
+    rules: Vec<(RuleName, Duration)>,
     notes: Vec<String>,
 }
 
@@ -528,7 +528,7 @@ fn batches(listing: &Listing, files: &[usize], batching: Batching) -> Vec<Vec<us
     batches
 }
 
-pub(crate) fn add(total: &mut Vec<(&'static str, Duration)>, more: Vec<(&'static str, Duration)>) {
+pub(crate) fn add(total: &mut Vec<(RuleName, Duration)>, more: Vec<(RuleName, Duration)>) {
     for (name, took) in more {
         match total.iter_mut().find(|(n, _)| *n == name) {
             Some((_, t)) => *t += took,

@@ -28,7 +28,6 @@ pub fn generate(kind: RecordKind) -> Value {
     };
     let mut value = schema.to_value();
     strip_null(&mut value);
-    name_the_rules(&mut value);
     add_titles(&mut value);
     add_length_limits(&mut value);
     if let Value::Object(map) = &mut value {
@@ -46,19 +45,6 @@ pub fn generate(kind: RecordKind) -> Value {
         value = Value::Object(ordered);
     }
     value
-}
-
-/// `allow`'s `rule` names a rule of the registry: an `enum` of every rule's name, so that a
-/// misspelt name is a `schema` error on its line with the closest name as a hint (instead of
-/// silencing nothing), and editors complete the names.
-fn name_the_rules(value: &mut Value) {
-    if let Some(Value::Object(rule)) = value.pointer_mut("/$defs/Allow/properties/rule") {
-        let names: Vec<Value> = crate::rules::ALL
-            .iter()
-            .map(|r| Value::String(r.name.to_string()))
-            .collect();
-        rule.insert("enum".into(), Value::Array(names));
-    }
 }
 
 /// The schema as written to `schemas/<kind>.schema.json`: pretty, with a final newline.

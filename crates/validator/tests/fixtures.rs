@@ -1,52 +1,36 @@
-//! Every rule against its fixtures: `tests/rules/<rule-name>/fires/` must make it fire, and
-//! `…/passes/`, a close variant, must not. Each fixture folder holds only the files that
-//! differ from the shared dataset in `tests/base/` (a valid INF Treaty record: its parties,
-//! two sources, one claim); the test lays the fixture over a copy of the base and validates
-//! it. A fixture folder may hold `AS-OF` (one date) to validate as of another date than
-//! 2026-11-27.
+//! Every rule against its cases: each folder `tests/rules/<rule-name>/fires-<case>/` must make
+//! the rule fire, and each `…/passes-<case>/` (a near miss, a boundary that holds) must not.
+//! A case folder holds only the files that differ from the shared dataset in `tests/base/` (a
+//! valid INF Treaty record: its parties, two sources, one claim), each in full; the test lays
+//! it over a copy of the base and validates it, in memory and in batches of every size. A case
+//! folder may hold `AS-OF` (one date) to validate as of another date than the test kit's.
 //!
-//! Everything the `fires` case reports is snapshot (`snapshots/fixtures__<rule-name>.snap`),
-//! as `treatywatch validate` prints it: a rule that fires at a new place, or makes another
-//! rule fire, shows up in review.
+//! Every diagnostic of every case, of any rule, is snapshot in full
+//! (`snapshots/fixtures__<rule-name>__<case>.snap`: place, record, pointer, message, help,
+//! evidence): a rule that fires at a new place, says something else, or makes another rule
+//! fire (a problem reported twice) shows up in review.
 //!
-//! Adding a rule: its file, its line in the registry, and its folder here.
+//! Adding a rule: its file, its name in the registry, and its folder here with at least one
+//! `fires-` and one `passes-` case.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
 
 use std::path::{Path, PathBuf};
 
 use treatywatch_loader::{Diagnostic, Limits};
-use treatywatch_model::Date;
-use treatywatch_validator::{Batching, Options, RULES, render, validate, validate_listing};
+use treatywatch_model::{Date, RuleName};
+use treatywatch_testkit as testkit;
+use treatywatch_validator::{Batching, Options, RULES, render, validate_listing};
 
 /// Rules that cannot have a fixture folder, and why.
-const NO_FIXTURE: &[(&str, &str)] = &[(
-    "unreadable-file",
+const NO_FIXTURE: &[(RuleName, &str)] = &[(
+    RuleName::UnreadableFile,
     "git cannot store a file the reader has no permission to read; \
      crates/cli/tests/hostile/ makes one at run time",
 )];
 
-const DEFAULT_AS_OF: &str = "2026-11-27";
-
 fn here() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests")
-}
-
-fn copy_into(from: &Path, to: &Path) {
-    for entry in std::fs::read_dir(from).unwrap() {
-        let path = entry.unwrap().path();
-        let name = path.file_name().unwrap();
-        if name == "AS-OF" || name == ".keep" {
-            continue;
-        }
-        let target = to.join(name);
-        if path.is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-            copy_into(&path, &target);
-        } else {
-            std::fs::copy(&path, &target).unwrap();
-        }
-    }
 }
 
 /// Validates `listing` as `treatywatch validate` does, without a cache.
@@ -64,21 +48,19 @@ fn in_batches(
     )
 }
 
-/// Validates the base dataset with `fixture` laid over it: what `treatywatch validate` would
-/// print (paths relative to the data folder), and the diagnostics.
+/// Validates the base dataset with `fixture` laid over it: every diagnostic described in full
+/// (paths relative to the data folder), and the diagnostics.
 fn run(fixture: Option<&Path>) -> (String, Vec<Diagnostic>) {
     let dir = tempfile::tempdir().unwrap();
-    copy_into(&here().join("base"), dir.path());
-    let mut as_of = DEFAULT_AS_OF.to_string();
+    testkit::copy_into(&here().join("base"), dir.path(), &[]);
+    let mut as_of = testkit::as_of();
     if let Some(fixture) = fixture {
-        copy_into(fixture, dir.path());
+        testkit::copy_into(fixture, dir.path(), &["AS-OF", ".keep"]);
         if let Ok(text) = std::fs::read_to_string(fixture.join("AS-OF")) {
-            as_of = text.trim().to_string();
+            as_of = Date::parse(text.trim()).unwrap();
         }
     }
-    let data = treatywatch_loader::load(dir.path(), Limits::default()).unwrap();
-    let as_of = Date::parse(&as_of).unwrap();
-    let outcome = validate(&data, &Options { as_of });
+    let (data, outcome) = testkit::validate_on(dir.path(), as_of);
     let summary = outcome.summary(&data);
     let text = render::human::render(&data, &outcome.diagnostics, &summary, false);
     // The same in batches: one for every claim file, and one for all of them, as
@@ -103,9 +85,10 @@ fn run(fixture: Option<&Path>) -> (String, Vec<Diagnostic>) {
         assert_eq!(batched, text, "{batching:?}");
         assert_eq!(checked.outcome.diagnostics, outcome.diagnostics);
     }
-    let root = treatywatch_loader::display_path(dir.path());
-    let text = text.replace(&format!("{root}/"), "data/");
-    (text, outcome.diagnostics)
+    (
+        testkit::describe(&data, &outcome.diagnostics),
+        outcome.diagnostics,
+    )
 }
 
 #[test]
@@ -114,11 +97,27 @@ fn the_base_dataset_is_clean() {
     assert!(diagnostics.is_empty(), "{text}");
 }
 
+/// A rule's case folders, by name (`fires-…`, `passes-…`).
+fn cases(folder: &Path) -> Vec<(String, PathBuf)> {
+    let mut cases: Vec<(String, PathBuf)> = std::fs::read_dir(folder)
+        .unwrap()
+        .map(|e| {
+            let path = e.unwrap().path();
+            (
+                path.file_name().unwrap().to_string_lossy().into_owned(),
+                path,
+            )
+        })
+        .collect();
+    cases.sort();
+    cases
+}
+
 #[test]
-fn every_rule_fires_on_its_fixture_and_not_on_its_near_miss() {
+fn every_rule_fires_on_its_cases_and_not_on_its_near_misses() {
     let mut failures = Vec::new();
     for rule in RULES {
-        let folder = here().join("rules").join(rule.name);
+        let folder = here().join("rules").join(rule.name.as_str());
         if NO_FIXTURE.iter().any(|(name, _)| *name == rule.name) {
             assert!(
                 !folder.exists(),
@@ -128,23 +127,35 @@ fn every_rule_fires_on_its_fixture_and_not_on_its_near_miss() {
             continue;
         }
         assert!(
-            folder.join("fires").is_dir() && folder.join("passes").is_dir(),
-            "{} has no fixture: add {}/fires/ and passes/",
+            folder.is_dir(),
+            "{} has no folder {}",
             rule.name,
             folder.display()
         );
-        let (fires_text, fires) = run(Some(&folder.join("fires")));
-        if !fires.iter().any(|d| d.rule == rule.name) {
-            failures.push(format!(
-                "{} does not fire on fires/:\n{fires_text}",
-                rule.name
-            ));
+        let cases = cases(&folder);
+        for prefix in ["fires-", "passes-"] {
+            assert!(
+                cases.iter().any(|(name, _)| name.starts_with(prefix)),
+                "{} has no {prefix}… case in {}",
+                rule.name,
+                folder.display()
+            );
         }
-        let (passes_text, passes) = run(Some(&folder.join("passes")));
-        if passes.iter().any(|d| d.rule == rule.name) {
-            failures.push(format!("{} fires on passes/:\n{passes_text}", rule.name));
+        for (case, path) in cases {
+            let (text, found) = run(Some(&path));
+            let fired = found.iter().any(|d| d.rule == rule.name);
+            if case.starts_with("fires-") && !fired {
+                failures.push(format!("{} does not fire on {case}:\n{text}", rule.name));
+            } else if case.starts_with("passes-") && fired {
+                failures.push(format!("{} fires on {case}:\n{text}", rule.name));
+            } else if !case.starts_with("fires-") && !case.starts_with("passes-") {
+                failures.push(format!(
+                    "{}/{case}: a case's name starts with fires- or passes-",
+                    rule.name
+                ));
+            }
+            insta::assert_snapshot!(format!("{}__{case}", rule.name), text);
         }
-        insta::assert_snapshot!(rule.name, fires_text);
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
@@ -154,7 +165,7 @@ fn every_fixture_folder_names_a_rule() {
     for entry in std::fs::read_dir(here().join("rules")).unwrap() {
         let name = entry.unwrap().file_name().to_string_lossy().into_owned();
         assert!(
-            RULES.iter().any(|r| r.name == name),
+            RuleName::parse(&name).is_some(),
             "tests/rules/{name} is not a rule's name"
         );
     }
@@ -165,10 +176,10 @@ fn every_fixture_folder_names_a_rule() {
 /// diagnostics in the same order.
 #[test]
 fn chunks_and_batches_do_not_change_the_result() {
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let repo = testkit::repo();
     for data in ["tests/fixtures/problems", "data"] {
         let listing = treatywatch_loader::list(&repo.join(data)).unwrap();
-        let as_of = Date::parse(DEFAULT_AS_OF).unwrap();
+        let as_of = testkit::as_of();
         let outcome = |max_bytes, chunk_records| {
             let batching = Batching {
                 max_bytes,

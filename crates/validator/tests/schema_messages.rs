@@ -5,9 +5,7 @@
 
 use std::path::Path;
 
-use treatywatch_loader::Limits;
-use treatywatch_model::Date;
-use treatywatch_validator::{Options, validate};
+use treatywatch_model::RuleName;
 
 fn base(path: &str) -> String {
     std::fs::read_to_string(
@@ -97,13 +95,11 @@ fn each_shape_error_reads_as_a_fix() {
         std::fs::create_dir_all(full.parent().unwrap()).unwrap();
         std::fs::write(full, text).unwrap();
     }
-    let data = treatywatch_loader::load(dir.path(), Limits::default()).unwrap();
-    let as_of = Date::parse("2026-11-27").unwrap();
-    let outcome = validate(&data, &Options { as_of });
+    let (data, outcome) = treatywatch_testkit::validate(dir.path());
     let lines: Vec<String> = outcome
         .diagnostics
         .iter()
-        .filter(|d| d.rule == "schema")
+        .filter(|d| d.rule == RuleName::Schema)
         .map(|d| {
             let file = data.files[d.file].path.rsplit('/').next().unwrap_or("");
             format!(

@@ -10,13 +10,13 @@ pub(crate) fn rules(markdown: bool) -> Result<ExitCode, String> {
     let mut text = String::new();
     let width = treatywatch_validator::RULES
         .iter()
-        .map(|r| r.name.len())
+        .map(|r| r.name.as_str().len())
         .max()
         .unwrap_or(0);
     for rule in treatywatch_validator::RULES {
         text.push_str(&format!(
             "{:<width$}  {:<7}  {}\n",
-            rule.name,
+            rule.name.as_str(),
             rule.severity.as_str(),
             rule.summary
         ));
@@ -29,7 +29,7 @@ pub(crate) fn explain(name: &str) -> Result<ExitCode, String> {
     let Some(rule) = treatywatch_validator::find_rule(name) else {
         let names: Vec<&str> = treatywatch_validator::RULES
             .iter()
-            .map(|r| r.name)
+            .map(|r| r.name.as_str())
             .collect();
         return Err(format!(
             "no rule `{name}`; the rules are: {}",

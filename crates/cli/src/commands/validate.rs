@@ -91,11 +91,10 @@ pub(crate) fn validate(args: ValidateArgs) -> Result<ExitCode, String> {
 fn exit_code(outcome: &Outcome, deny_warnings: bool) -> ExitCode {
     // A file that could not be read (its problem is always reported: errors are never
     // silenced) means the data was not checked whole.
-    let unreadable = treatywatch_validator::find_rule("unreadable-file").map(|r| r.name);
     if outcome
         .diagnostics
         .iter()
-        .any(|d| Some(d.rule) == unreadable)
+        .any(|d| d.rule == treatywatch_model::RuleName::UnreadableFile)
     {
         return ExitCode::from(2);
     }

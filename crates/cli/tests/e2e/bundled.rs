@@ -1,6 +1,7 @@
 //! The bundled `data/`: clean, canonical, and right about the seed article.
 
 use super::*;
+use treatywatch_model::RuleName;
 
 #[test]
 fn the_bundled_data_has_no_errors_and_no_warnings() {
@@ -48,28 +49,28 @@ fn bundled_treaty_statuses_on_the_day_of_the_seed_article() {
 fn the_seed_articles_wrong_statements_are_findings() {
     let o = run(&["validate", "--as-of", AS_OF, "--format", "json"]);
     let value: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    let notes: Vec<(String, String)> = value["diagnostics"]
+    let notes: Vec<(RuleName, String)> = value["diagnostics"]
         .as_array()
         .unwrap()
         .iter()
         .filter(|d| d["severity"] == "note")
         .map(|d| {
             (
-                d["rule"].as_str().unwrap().to_string(),
+                RuleName::parse(d["rule"].as_str().unwrap()).unwrap(),
                 d["record"].as_str().unwrap().to_string(),
             )
         })
         .collect();
     assert!(
         notes.contains(&(
-            "status-contradiction".into(),
+            RuleName::StatusContradiction,
             "lendman-2019-02-03-start-i-in-force".into()
         )),
         "{notes:?}"
     );
     assert!(
         notes.contains(&(
-            "status-contradiction".into(),
+            RuleName::StatusContradiction,
             "lendman-2019-02-03-start-ii-in-force".into()
         )),
         "{notes:?}"
@@ -88,22 +89,29 @@ fn the_seed_articles_wrong_statements_are_findings() {
     assert!(
         !notes
             .iter()
-            .any(|(rule, _)| rule == "entry-condition-contradiction"),
+            .any(|(rule, _)| *rule == RuleName::EntryConditionContradiction),
         "{notes:?}"
     );
     assert_eq!(notes.len(), 2, "{notes:?}");
     // NATO, accused of breaching the NPT, is not a party; but the accusation's substance is
     // about its members' conduct, so the note is allowed with a reason, not shown as a finding.
     assert!(
-        !notes.iter().any(|(rule, _)| rule == "accused-not-bound"),
+        !notes
+            .iter()
+            .any(|(rule, _)| *rule == RuleName::AccusedNotBound),
         "{notes:?}"
     );
     let o = run(&["validate", "--as-of", AS_OF, "--show-allowed"]);
     let shown = stdout(&o);
-    assert!(shown.contains("accused-not-bound"), "{shown}");
+    assert!(
+        shown.contains(RuleName::AccusedNotBound.as_str()),
+        "{shown}"
+    );
     // "New START expires in 2021", said in 2019, agrees with the record of 2019.
     assert!(
-        !notes.iter().any(|(rule, _)| rule == "end-contradiction"),
+        !notes
+            .iter()
+            .any(|(rule, _)| *rule == RuleName::EndContradiction),
         "{notes:?}"
     );
 }

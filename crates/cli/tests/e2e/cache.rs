@@ -2,6 +2,7 @@
 //! a cold run over all files at once prints, after each kind of change a pull request makes.
 
 use super::*;
+use treatywatch_model::RuleName;
 
 /// A copy of the bundled data with claims spread over more files: one that answers a claim
 /// of another file, and one-record files.
@@ -107,7 +108,11 @@ fn cached_runs_equal_cold_runs_through_every_change() {
     std::fs::write(claims.join("answer-2019.yaml"), answer).unwrap();
     same_as_cold(data.path(), cache.path(), AS_OF);
     let (_, out, _) = validate(data.path(), "json", &["--as-of", AS_OF]);
-    for rule in ["duplicate-id", "reference-cycle", "unknown-reference"] {
+    for rule in [
+        RuleName::DuplicateId,
+        RuleName::ReferenceCycle,
+        RuleName::UnknownReference,
+    ] {
         assert!(
             out.contains(&format!("\"rule\": \"{rule}\"")),
             "{rule}: {out}"

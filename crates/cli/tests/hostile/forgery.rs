@@ -2,6 +2,7 @@
 //! terminal shows.
 
 use super::*;
+use treatywatch_model::RuleName;
 
 /// A claimant written to break out of every output format: a workflow command after a line
 /// break, escapes of the workflow-command encoding, a terminal escape sequence, a
@@ -65,13 +66,16 @@ fn data_cannot_forge_json_output() {
         .filter(|d| d["file"].as_str().unwrap().ends_with(FORGED_NAME))
         .collect();
     // Not an id (schema), and no such actor (unknown-reference), both on its line.
-    let rules: Vec<(&str, u64)> = forged
+    let rules: Vec<(RuleName, u64)> = forged
         .iter()
-        .map(|d| (d["rule"].as_str().unwrap(), d["line"].as_u64().unwrap()))
+        .map(|d| {
+            let rule = RuleName::parse(d["rule"].as_str().unwrap()).unwrap();
+            (rule, d["line"].as_u64().unwrap())
+        })
         .collect();
     assert_eq!(
         rules,
-        [("schema", 3), ("unknown-reference", 3)],
+        [(RuleName::Schema, 3), (RuleName::UnknownReference, 3)],
         "{value:#}"
     );
     // The string comes back exactly as written, inside one JSON string.

@@ -5,6 +5,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use treatywatch_model::RuleName;
 
 mod forgery;
 
@@ -50,7 +51,7 @@ fn run(data: &Path, extra: &[&str]) -> (Output, serde_json::Value) {
 }
 
 /// (rule, file name, line) of every diagnostic.
-fn found(value: &serde_json::Value) -> Vec<(String, String, u64)> {
+fn found(value: &serde_json::Value) -> Vec<(RuleName, String, u64)> {
     value["diagnostics"]
         .as_array()
         .map(|a| {
@@ -58,7 +59,7 @@ fn found(value: &serde_json::Value) -> Vec<(String, String, u64)> {
                 .map(|d| {
                     let file = PathBuf::from(d["file"].as_str().unwrap());
                     (
-                        d["rule"].as_str().unwrap().to_string(),
+                        RuleName::parse(d["rule"].as_str().unwrap()).unwrap(),
                         file.file_name().unwrap().to_string_lossy().into_owned(),
                         d["line"].as_u64().unwrap(),
                     )
@@ -69,7 +70,7 @@ fn found(value: &serde_json::Value) -> Vec<(String, String, u64)> {
 }
 
 /// Runs one hostile file beside the good ones; returns its diagnostics.
-fn hostile(name: &str, bytes: &[u8], extra: &[&str]) -> Vec<(String, String, u64)> {
+fn hostile(name: &str, bytes: &[u8], extra: &[&str]) -> Vec<(RuleName, String, u64)> {
     let dir = dataset(&[(name, bytes)]);
     let (out, value) = run(dir.path(), extra);
     assert_eq!(
@@ -81,7 +82,7 @@ fn hostile(name: &str, bytes: &[u8], extra: &[&str]) -> Vec<(String, String, u64
     let all = found(&value);
     assert!(
         all.iter()
-            .any(|d| d.0 == "unknown-reference" && d.1 == "good.yaml"),
+            .any(|d| d.0 == RuleName::UnknownReference && d.1 == "good.yaml"),
         "{name}: the good files were not checked: {all:?}"
     );
     let file = Path::new(name)
@@ -104,7 +105,7 @@ fn billion_laughs() {
     }
     let d = hostile("claims/bomb.yaml", text.as_bytes(), &[]);
     assert_eq!(d.len(), 1, "{d:?}");
-    assert_eq!(d[0].0, "parse-error");
+    assert_eq!(d[0].0, RuleName::ParseError);
     assert!(
         d[0].2 >= 3,
         "points at the alias that went over the budget: {d:?}"
@@ -115,7 +116,7 @@ fn billion_laughs() {
 fn nesting_100_000_deep() {
     let text = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
     let d = hostile("claims/deep.yaml", text.as_bytes(), &[]);
-    assert_eq!(d, vec![("parse-error".into(), "deep.yaml".into(), 1)]);
+    assert_eq!(d, vec![(RuleName::ParseError, "deep.yaml".into(), 1)]);
 }
 
 #[test]
@@ -126,7 +127,7 @@ fn a_large_scalar_over_the_file_limit() {
         text.as_bytes(),
         &["--max-file-bytes", "1000000"],
     );
-    assert_eq!(d, vec![("parse-error".into(), "big.yaml".into(), 1)]);
+    assert_eq!(d, vec![(RuleName::ParseError, "big.yaml".into(), 1)]);
 }
 
 #[test]
@@ -143,20 +144,20 @@ fn too_many_values_in_one_file() {
         "one diagnostic, not 100 000: {:?}",
         &d[..d.len().min(3)]
     );
-    assert_eq!(d[0].0, "parse-error");
+    assert_eq!(d[0].0, RuleName::ParseError);
 }
 
 #[test]
 fn invalid_utf8() {
     let d = hostile("claims/latin1.yaml", b"- id: a\n  summary: caf\xe9\n", &[]);
-    assert_eq!(d, vec![("parse-error".into(), "latin1.yaml".into(), 2)]);
+    assert_eq!(d, vec![(RuleName::ParseError, "latin1.yaml".into(), 2)]);
 }
 
 #[test]
 fn bom_crlf_and_mixed_line_endings_are_read() {
     let text = "\u{feff}- id: a\r\n  date: 2019-02-30\r\n  claimant: usa\n  kind: other\r\n  summary: s\n  sources: [{source: s}]\r\n";
     let d = hostile("claims/crlf.yaml", text.as_bytes(), &[]);
-    assert_eq!(d, vec![("invalid-date".into(), "crlf.yaml".into(), 2)]);
+    assert_eq!(d, vec![(RuleName::InvalidDate, "crlf.yaml".into(), 2)]);
 }
 
 #[test]
@@ -167,7 +168,7 @@ fn empty_and_comment_only_files_are_reported() {
     ] {
         let d = hostile(name, text.as_bytes(), &[]);
         assert_eq!(d.len(), 1, "{name}: {d:?}");
-        assert_eq!(d[0].0, "ignored-file");
+        assert_eq!(d[0].0, RuleName::IgnoredFile);
     }
 }
 
@@ -175,7 +176,7 @@ fn empty_and_comment_only_files_are_reported() {
 fn several_documents() {
     let d = hostile("claims/docs.yaml", b"- id: a1\n---\n- id: a2\n", &[]);
     assert!(
-        d.contains(&("parse-error".into(), "docs.yaml".into(), 2)),
+        d.contains(&(RuleName::ParseError, "docs.yaml".into(), 2)),
         "{d:?}"
     );
 }
@@ -187,13 +188,19 @@ fn foreign_tags() {
         b"- id: a\n  summary: !!python/object/apply:os.system [\"rm -rf /\"]\n",
         &[],
     );
-    assert!(d.iter().any(|x| x.0 == "parse-error" && x.2 == 2), "{d:?}");
+    assert!(
+        d.iter().any(|x| x.0 == RuleName::ParseError && x.2 == 2),
+        "{d:?}"
+    );
 }
 
 #[test]
 fn keys_that_are_not_strings() {
     let d = hostile("claims/keys.yaml", b"- id: a\n  ? [x, y]\n  : z\n", &[]);
-    assert!(d.iter().any(|x| x.0 == "parse-error" && x.2 == 2), "{d:?}");
+    assert!(
+        d.iter().any(|x| x.0 == RuleName::ParseError && x.2 == 2),
+        "{d:?}"
+    );
 }
 
 #[cfg(unix)]
@@ -206,11 +213,11 @@ fn symlinks_out_of_the_data_folder_and_loops_are_not_followed() {
     assert_eq!(out.status.code(), Some(1));
     let d = found(&value);
     assert!(
-        d.contains(&("ignored-file".into(), "passwd.yaml".into(), 1)),
+        d.contains(&(RuleName::IgnoredFile, "passwd.yaml".into(), 1)),
         "{d:?}"
     );
     assert!(
-        d.contains(&("ignored-file".into(), "loop".into(), 1)),
+        d.contains(&(RuleName::IgnoredFile, "loop".into(), 1)),
         "{d:?}"
     );
     assert!(
@@ -234,7 +241,7 @@ fn a_named_pipe_is_not_read() {
     }
     let (out, value) = run(dir.path(), &[]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(found(&value).contains(&("ignored-file".into(), "pipe.yaml".into(), 1)));
+    assert!(found(&value).contains(&(RuleName::IgnoredFile, "pipe.yaml".into(), 1)));
 }
 
 #[test]
@@ -256,8 +263,8 @@ fn a_100_mb_scalar_within_the_default_limits_is_read_and_checked() {
     assert_eq!(
         d,
         vec![
-            ("unknown-reference".into(), "big.yaml".into(), 3),
-            ("schema".into(), "big.yaml".into(), 5)
+            (RuleName::UnknownReference, "big.yaml".into(), 3),
+            (RuleName::Schema, "big.yaml".into(), 5)
         ]
     );
 }
@@ -268,7 +275,7 @@ fn a_60_mb_name_is_a_schema_error_on_its_line_and_is_not_printed() {
     text.push_str(&"x".repeat(60 * 1024 * 1024));
     text.push_str("\nkind: state\n");
     let d = hostile("actors/usb.yaml", text.as_bytes(), &[]);
-    assert_eq!(d, vec![("schema".into(), "usb.yaml".into(), 2)]);
+    assert_eq!(d, vec![(RuleName::Schema, "usb.yaml".into(), 2)]);
     // The human report gives the place and the reason, not the 60 MB line.
     let dir = dataset(&[("actors/usb.yaml", text.as_bytes())]);
     let out = Command::new(env!("CARGO_BIN_EXE_treatywatch"))
@@ -294,7 +301,7 @@ fn a_60_mb_name_is_a_schema_error_on_its_line_and_is_not_printed() {
 fn a_file_of_a_million_tiny_records_is_one_diagnostic() {
     let text = "- {}\n".repeat(1_000_000);
     let d = hostile("claims/million.yaml", text.as_bytes(), &[]);
-    assert_eq!(d, vec![("parse-error".into(), "million.yaml".into(), 1)]);
+    assert_eq!(d, vec![(RuleName::ParseError, "million.yaml".into(), 1)]);
 }
 
 /// Runs `treatywatch validate` as a user who cannot read mode-000 files: as root (CI), through
@@ -389,16 +396,16 @@ fn unreadable_files_and_folders_are_reported_and_the_rest_is_checked() {
     );
     let d = found(&value);
     assert!(
-        d.contains(&("unreadable-file".into(), "locked.yaml".into(), 1)),
+        d.contains(&(RuleName::UnreadableFile, "locked.yaml".into(), 1)),
         "{d:?}"
     );
     assert!(
-        d.contains(&("unreadable-file".into(), "sealed".into(), 1)),
+        d.contains(&(RuleName::UnreadableFile, "sealed".into(), 1)),
         "{d:?}"
     );
     assert!(
         d.iter()
-            .any(|x| x.0 == "unknown-reference" && x.1 == "good.yaml"),
+            .any(|x| x.0 == RuleName::UnknownReference && x.1 == "good.yaml"),
         "the good files were still checked: {d:?}"
     );
 }

@@ -123,7 +123,7 @@ pub(crate) fn non_empty_string(_: &mut SchemaGenerator) -> Schema {
 pub struct Allow {
     /// The rule to silence, by name (`treatywatch rules` lists them).
     #[schemars(example = &"notice-period")]
-    pub rule: String,
+    pub rule: crate::RuleName,
     /// Why the rule's assumption does not hold for this record; shown by `validate --show-allowed`.
     #[schemars(schema_with = "non_empty_string")]
     #[schemars(example = &"North Korea counted its 1993 notice; the effect is disputed")]

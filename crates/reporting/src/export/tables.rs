@@ -723,7 +723,7 @@ fn findings(report: &Report) -> Table {
         .map(|(i, f)| {
             vec![
                 (i + 1).to_string(),
-                f.rule.clone(),
+                f.rule.as_str().to_string(),
                 f.kind.clone(),
                 opt(f.claim.as_ref()),
                 opt(f.treaty.as_ref()),

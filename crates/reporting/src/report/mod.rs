@@ -206,7 +206,7 @@ fn findings<'o>(
         }
         let treaty = claim.and_then(|c| c.treaty.as_ref());
         findings.push(Finding {
-            rule: d.rule.to_string(),
+            rule: d.rule,
             kind: finding_kind(d.rule).into(),
             claim: claim.map(|c| c.id.to_string()),
             anchor: claim.map(|c| anchor(c.id.as_str())),

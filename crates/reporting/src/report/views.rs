@@ -175,7 +175,7 @@ pub struct CitationView {
 #[derive(Debug, Clone, Serialize)]
 pub struct Finding {
     /// The rule that found it (for tools; readers get `kind`).
-    pub rule: String,
+    pub rule: treatywatch_model::RuleName,
     /// What kind of conflict, in words: "Treaty status", "End date", …
     pub kind: String,
     pub claim: Option<String>,

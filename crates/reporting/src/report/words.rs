@@ -2,7 +2,7 @@
 //! date, what kind of conflict a finding is. Names, never ids.
 
 use treatywatch_loader::Index;
-use treatywatch_model::{Bound, Claim, ClaimKind, Period};
+use treatywatch_model::{Bound, Claim, ClaimKind, Period, RuleName};
 
 use super::actor_name;
 
@@ -24,16 +24,19 @@ pub(super) fn period_words(p: &Period) -> String {
 }
 
 /// What kind of conflict a finding of `rule` is, for a reader.
-pub(super) fn finding_kind(rule: &str) -> &'static str {
+pub(super) fn finding_kind(rule: RuleName) -> &'static str {
     match rule {
-        "status-contradiction" => "Treaty status",
-        "end-contradiction" => "End of the treaty",
-        "party-status-contradiction" => "A party's standing",
-        "entry-condition-contradiction" => "Entry into force",
-        "accused-not-bound" => "Accused of breaking a treaty that did not bind it",
-        _ => "Conflict with the record",
+        RuleName::StatusContradiction => "Treaty status",
+        RuleName::EndContradiction => "End of the treaty",
+        RuleName::PartyStatusContradiction => "A party's standing",
+        RuleName::EntryConditionContradiction => "Entry into force",
+        RuleName::AccusedNotBound => "Accused of breaking a treaty that did not bind it",
+        _ => CONFLICT,
     }
 }
+
+/// The words for a finding of a rule without words of its own.
+const CONFLICT: &str = "Conflict with the record";
 
 /// The offices `actor` held on the claim's date (every one not certainly outside it), as
 /// "Minister of Foreign Affairs of Russia"; `None` when it held none then.
@@ -129,10 +132,30 @@ mod tests {
         assert_eq!(words("../.."), "at any time");
     }
 
+    /// A rule that finds conflicts (its diagnostics are notes) has its own words: a new one
+    /// without them would be listed as a bare "conflict" in the briefing.
     #[test]
-    fn names_have_no_dashes() {
+    fn every_finding_rule_has_its_words() {
+        let mut kinds = Vec::new();
+        for rule in treatywatch_validator::RULES {
+            let kind = finding_kind(rule.name);
+            if rule.severity == treatywatch_loader::Severity::Note {
+                assert_ne!(kind, CONFLICT, "{} has no words", rule.name);
+                kinds.push(kind);
+            } else {
+                assert_eq!(kind, CONFLICT, "{} finds no conflict", rule.name);
+            }
+        }
+        let rules = kinds.len();
+        kinds.sort_unstable();
+        kinds.dedup();
+        assert!(rules >= 5, "the five finding rules at least: {kinds:?}");
+        assert_eq!(
+            kinds.len(),
+            rules,
+            "each finding rule its own words: {kinds:?}"
+        );
         assert_eq!(spaced("in-force"), "in force");
-        assert_eq!(finding_kind("status-contradiction"), "Treaty status");
-        assert_eq!(finding_kind("no-such-rule"), "Conflict with the record");
+        assert_eq!(spaced("not-in-force-yet"), "not in force yet");
     }
 }

@@ -41,7 +41,7 @@ pub fn render(data: &Dataset, diagnostics: &[Diagnostic], summary: &Summary) -> 
             d.span.column,
             end_line,
             end_column,
-            escape_property(d.rule),
+            escape_property(d.rule.as_str()),
             escape_data(&message)
         ));
     }

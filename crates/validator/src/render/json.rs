@@ -35,7 +35,7 @@ pub fn render(data: &Dataset, diagnostics: &[Diagnostic], summary: &Summary) -> 
             .iter()
             .map(|d| (d, super::end_of(data, d)))
             .map(|(d, (end_line, end_column))| JsonDiagnostic {
-                rule: d.rule,
+                rule: d.rule.as_str(),
                 severity: d.severity.as_str(),
                 message: &d.message,
                 file: super::path_of(data, d),

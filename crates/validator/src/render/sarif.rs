@@ -1,10 +1,9 @@
 //! The `sarif` format: SARIF 2.1.0, one run, one rule entry per rule used.
 
-use std::collections::BTreeMap;
-
 use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
 use serde_json::{Value, json};
 use treatywatch_loader::{Dataset, Diagnostic, Severity};
+use treatywatch_model::RuleName;
 
 use crate::rules;
 
@@ -70,25 +69,25 @@ fn pascal_case(id: &str) -> String {
 }
 
 pub fn render(data: &Dataset, diagnostics: &[Diagnostic]) -> String {
-    let mut used: BTreeMap<&str, usize> = BTreeMap::new();
+    // Each rule used, in the order it is first used: results point at it by index.
+    let mut used: Vec<RuleName> = Vec::new();
     for d in diagnostics {
-        let next = used.len();
-        used.entry(d.rule).or_insert(next);
+        if !used.contains(&d.rule) {
+            used.push(d.rule);
+        }
     }
-    let mut ordered: Vec<(&str, usize)> = used.iter().map(|(k, v)| (*k, *v)).collect();
-    ordered.sort_by_key(|(_, i)| *i);
-    let rules: Vec<Value> = ordered
+    let rules: Vec<Value> = used
         .iter()
-        .map(|(name, _)| match rules::find(name) {
-            Some(rule) => json!({
-                "id": rule.name,
-                "name": readable_name(rule.name),
+        .map(|&name| {
+            let rule = rules::rule(name);
+            json!({
+                "id": rule.name.as_str(),
+                "name": readable_name(rule.name.as_str()),
                 "shortDescription": {"text": rule.summary},
                 "fullDescription": {"text": rule.summary},
                 "help": {"text": rule.docs, "markdown": rule.docs},
                 "defaultConfiguration": {"level": level(rule.severity)},
-            }),
-            None => json!({"id": name, "name": readable_name(name)}),
+            })
         })
         .collect();
     let results: Vec<Value> = diagnostics
@@ -102,8 +101,8 @@ pub fn render(data: &Dataset, diagnostics: &[Diagnostic]) -> String {
             }
             let (end_line, end_column) = super::end_of(data, d);
             let mut result = json!({
-                "ruleId": d.rule,
-                "ruleIndex": used[d.rule],
+                "ruleId": d.rule.as_str(),
+                "ruleIndex": used.iter().position(|&r| r == d.rule),
                 "level": level(d.severity),
                 "message": {"text": message},
                 "locations": [{

@@ -3,9 +3,10 @@ use treatywatch_model::{ClaimKind, Truth};
 
 use super::Rule;
 use crate::context::Context;
+use treatywatch_model::RuleName;
 
 pub(super) const RULE: Rule = Rule {
-    name: "accused-not-bound",
+    name: RuleName::AccusedNotBound,
     severity: Severity::Note,
     summary: "a violation/compliance claim about an actor not bound by the treaty in the claimed period",
     docs: r#"## What it checks

@@ -2,9 +2,10 @@ use treatywatch_loader::{Diagnostic, Severity};
 
 use super::Rule;
 use crate::context::Context;
+use treatywatch_model::RuleName;
 
 pub(super) const RULE: Rule = Rule {
-    name: "action-outside-treaty",
+    name: RuleName::ActionOutsideTreaty,
     severity: Severity::Error,
     summary: "a party action before the treaty was opened or after it ended",
     docs: r#"## What it checks

@@ -3,9 +3,10 @@ use treatywatch_model::Date;
 
 use super::Rule;
 use crate::context::Context;
+use treatywatch_model::RuleName;
 
 pub(super) const RULE: Rule = Rule {
-    name: "actor-not-existing",
+    name: RuleName::ActorNotExisting,
     severity: Severity::Error,
     summary: "an actor acting, or spoken for, on a date outside its `existed` period",
     docs: r#"## What it checks

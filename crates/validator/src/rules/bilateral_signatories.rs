@@ -5,9 +5,10 @@ use treatywatch_model::{ActionKind, TreatyKind};
 
 use super::Rule;
 use crate::context::Context;
+use treatywatch_model::RuleName;
 
 pub(super) const RULE: Rule = Rule {
-    name: "bilateral-signatories",
+    name: RuleName::BilateralSignatories,
     severity: Severity::Error,
     summary: "a bilateral treaty without exactly two signatories",
     docs: r#"## What it checks

@@ -2,9 +2,10 @@ use treatywatch_loader::{Diagnostic, Severity};
 
 use super::Rule;
 use crate::context::Context;
+use treatywatch_model::RuleName;
 
 pub(super) const RULE: Rule = Rule {
-    name: "claim-after-source",
+    name: RuleName::ClaimAfterSource,
     severity: Severity::Error,
     summary: "a claim dated after the publication of a source that reports it",
     docs: r#"## What it checks

@@ -3,9 +3,10 @@ use treatywatch_model::{ActionKind, Date, DateOrder};
 
 use super::Rule;
 use crate::context::Context;
+use treatywatch_model::RuleName;
 
 pub(super) const RULE: Rule = Rule {
-    name: "date-order",
+    name: RuleName::DateOrder,
     severity: Severity::Error,
     summary: "opened > entry_into_force > end, ratification before signature, withdrawal before notice",
     docs: r#"## What it checks

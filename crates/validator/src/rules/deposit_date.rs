@@ -2,9 +2,10 @@ use treatywatch_loader::{Diagnostic, Severity};
 
 use super::Rule;
 use crate::context::Context;
+use treatywatch_model::RuleName;
 
 pub(super) const RULE: Rule = Rule {
-    name: "deposit-date",
+    name: RuleName::DepositDate,
     severity: Severity::Error,
     summary: "an act with `deposits` not dated by its earliest deposit, or the same depositary listed twice",
     docs: r#"## What it checks

@@ -2,9 +2,10 @@ use treatywatch_loader::{Diagnostic, Severity};
 
 use super::Rule;
 use crate::facts::Finish;
+use treatywatch_model::RuleName;
 
 pub(super) const RULE: Rule = Rule {
-    name: "duplicate-id",
+    name: RuleName::DuplicateId,
     severity: Severity::Error,
     summary: "two records share an id",
     docs: r#"## What it checks

@@ -1,9 +1,11 @@
 use treatywatch_loader::Severity;
 
+use treatywatch_model::RuleName;
+
 use super::{Rule, reported_by_loader};
 
 pub(super) const RULE: Rule = Rule {
-    name: "duplicate-key",
+    name: RuleName::DuplicateKey,
     severity: Severity::Error,
     summary: "a mapping repeats a key",
     docs: r#"## What it checks

@@ -3,9 +3,10 @@ use treatywatch_model::{ClaimKind, Date, EndBasis, KnownEnd};
 
 use super::Rule;
 use crate::context::Context;
+use treatywatch_model::RuleName;
 
 pub(super) const RULE: Rule = Rule {
-    name: "end-contradiction",
+    name: RuleName::EndContradiction,
     severity: Severity::Note,
     summary: "a claim about when a treaty ends that conflicts with the end the record showed on the claim's date",
     docs: r#"## What it checks

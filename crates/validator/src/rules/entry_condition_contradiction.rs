@@ -4,9 +4,10 @@ use treatywatch_model::{ClaimKind, ConditionOn, Truth};
 use super::Rule;
 use crate::context::Context;
 use crate::evidence::{actor_name, party_acts};
+use treatywatch_model::RuleName;
 
 pub(super) const RULE: Rule = Rule {
-    name: "entry-condition-contradiction",
+    name: RuleName::EntryConditionContradiction,
     severity: Severity::Note,
     summary: "a claim says a treaty's entry into force waits for a state that the treaty's condition does not list, or that had ratified",
     docs: r#"## What it checks

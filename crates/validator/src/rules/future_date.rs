@@ -3,9 +3,10 @@ use treatywatch_model::{Date, EndReason};
 
 use super::Rule;
 use crate::context::Context;
+use treatywatch_model::RuleName;
 
 pub(super) const RULE: Rule = Rule {
-    name: "future-date",
+    name: RuleName::FutureDate,
     severity: Severity::Error,
     summary: "something that has happened dated after the as-of date",
     docs: r#"## What it checks

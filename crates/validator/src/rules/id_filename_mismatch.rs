@@ -4,9 +4,10 @@ use treatywatch_loader::{Diagnostic, Severity};
 
 use super::Rule;
 use crate::context::Context;
+use treatywatch_model::RuleName;
 
 pub(super) const RULE: Rule = Rule {
-    name: "id-filename-mismatch",
+    name: RuleName::IdFilenameMismatch,
     severity: Severity::Error,
     summary: "a one-record file not named after its id",
     docs: r#"## What it checks

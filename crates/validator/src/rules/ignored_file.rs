@@ -5,9 +5,10 @@ use treatywatch_model::RecordKind;
 
 use super::Rule;
 use crate::context::Context;
+use treatywatch_model::RuleName;
 
 pub(super) const RULE: Rule = Rule {
-    name: "ignored-file",
+    name: RuleName::IgnoredFile,
     severity: Severity::Warning,
     summary: "a file under data/ that is not a record file",
     docs: r#"## What it checks

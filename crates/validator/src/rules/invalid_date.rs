@@ -3,9 +3,10 @@ use treatywatch_model::{Date, Duration, Period};
 
 use super::Rule;
 use crate::context::Context;
+use treatywatch_model::RuleName;
 
 pub(super) const RULE: Rule = Rule {
-    name: "invalid-date",
+    name: RuleName::InvalidDate,
     severity: Severity::Error,
     summary: "a date, period or duration that is not EDTF level 0 / ISO 8601, or not a real day",
     docs: r#"## What it checks

@@ -1,7 +1,8 @@
 //! The rule registry. A rule is one file: its name, severity, documentation and check.
-//! Adding a rule means adding a file and a line to [`ALL`].
+//! Adding a rule means adding a file, its name to [`RuleName`], and its arm to [`rule`].
 
 use treatywatch_loader::{Diagnostic, LoadedRecord, Problem, ProblemKind, Severity};
+use treatywatch_model::RuleName;
 
 use crate::context::Context;
 use crate::facts::Finish;
@@ -38,7 +39,7 @@ mod wrong_reference_kind;
 /// A consistency rule.
 pub struct Rule {
     /// The stable name used in output, `allow` and `explain`.
-    pub name: &'static str,
+    pub name: RuleName,
     pub severity: Severity,
     /// One line: what fires it.
     pub summary: &'static str,
@@ -52,40 +53,54 @@ pub struct Rule {
     pub finish: Option<fn(&Finish, &mut Vec<Diagnostic>)>,
 }
 
-/// Every rule, in the order `treatywatch rules` lists them.
-pub const ALL: &[&Rule] = &[
-    &parse_error::RULE,
-    &duplicate_key::RULE,
-    &unreadable_file::RULE,
-    &schema::RULE,
-    &invalid_date::RULE,
-    &duplicate_id::RULE,
-    &id_filename_mismatch::RULE,
-    &unknown_reference::RULE,
-    &wrong_reference_kind::RULE,
-    &date_order::RULE,
-    &action_outside_treaty::RULE,
-    &bilateral_signatories::RULE,
-    &actor_not_existing::RULE,
-    &not_a_party::RULE,
-    &claim_after_source::RULE,
-    &quote_not_in_source::RULE,
-    &future_date::RULE,
-    &reference_cycle::RULE,
-    &notice_period::RULE,
-    &deposit_date::RULE,
-    &role_mismatch::RULE,
-    &ignored_file::RULE,
-    &status_contradiction::RULE,
-    &end_contradiction::RULE,
-    &party_status_contradiction::RULE,
-    &entry_condition_contradiction::RULE,
-    &accused_not_bound::RULE,
-];
+/// The rule of each name: the registry. The `match` is exhaustive, so a name added to
+/// [`RuleName`] does not compile until its rule is written and listed here.
+pub(crate) const fn rule(name: RuleName) -> &'static Rule {
+    match name {
+        RuleName::ParseError => &parse_error::RULE,
+        RuleName::DuplicateKey => &duplicate_key::RULE,
+        RuleName::UnreadableFile => &unreadable_file::RULE,
+        RuleName::Schema => &schema::RULE,
+        RuleName::InvalidDate => &invalid_date::RULE,
+        RuleName::DuplicateId => &duplicate_id::RULE,
+        RuleName::IdFilenameMismatch => &id_filename_mismatch::RULE,
+        RuleName::UnknownReference => &unknown_reference::RULE,
+        RuleName::WrongReferenceKind => &wrong_reference_kind::RULE,
+        RuleName::DateOrder => &date_order::RULE,
+        RuleName::ActionOutsideTreaty => &action_outside_treaty::RULE,
+        RuleName::BilateralSignatories => &bilateral_signatories::RULE,
+        RuleName::ActorNotExisting => &actor_not_existing::RULE,
+        RuleName::NotAParty => &not_a_party::RULE,
+        RuleName::ClaimAfterSource => &claim_after_source::RULE,
+        RuleName::QuoteNotInSource => &quote_not_in_source::RULE,
+        RuleName::FutureDate => &future_date::RULE,
+        RuleName::ReferenceCycle => &reference_cycle::RULE,
+        RuleName::NoticePeriod => &notice_period::RULE,
+        RuleName::DepositDate => &deposit_date::RULE,
+        RuleName::RoleMismatch => &role_mismatch::RULE,
+        RuleName::IgnoredFile => &ignored_file::RULE,
+        RuleName::StatusContradiction => &status_contradiction::RULE,
+        RuleName::EndContradiction => &end_contradiction::RULE,
+        RuleName::PartyStatusContradiction => &party_status_contradiction::RULE,
+        RuleName::EntryConditionContradiction => &entry_condition_contradiction::RULE,
+        RuleName::AccusedNotBound => &accused_not_bound::RULE,
+    }
+}
 
-/// The rule with this name.
+/// Every rule, in the order `treatywatch rules` lists them ([`RuleName`]'s order).
+pub const ALL: [&Rule; RuleName::ALL.len()] = {
+    let mut all = [&parse_error::RULE; RuleName::ALL.len()];
+    let mut i = 0;
+    while i < all.len() {
+        all[i] = rule(RuleName::ALL[i]);
+        i += 1;
+    }
+    all
+};
+
+/// The rule with this written name.
 pub fn find(name: &str) -> Option<&'static Rule> {
-    ALL.iter().copied().find(|r| r.name == name)
+    RuleName::parse(name).map(rule)
 }
 
 /// For rules that check everything at the end, on every record's facts.
@@ -157,7 +172,7 @@ mod tests {
 
     #[test]
     fn names_are_unique_and_every_rule_is_documented() {
-        let mut names: Vec<_> = ALL.iter().map(|r| r.name).collect();
+        let mut names: Vec<_> = ALL.iter().map(|r| r.name.as_str()).collect();
         names.sort_unstable();
         names.dedup();
         assert_eq!(names.len(), ALL.len());
@@ -176,11 +191,23 @@ mod tests {
     #[test]
     fn each_loader_problem_has_its_rule() {
         let expected = [
-            (ProblemKind::Syntax, "parse-error", Severity::Error),
-            (ProblemKind::DuplicateKey, "duplicate-key", Severity::Error),
-            (ProblemKind::Unreadable, "unreadable-file", Severity::Error),
-            (ProblemKind::Ignored, "ignored-file", Severity::Warning),
-            (ProblemKind::NotARecord, "schema", Severity::Error),
+            (ProblemKind::Syntax, RuleName::ParseError, Severity::Error),
+            (
+                ProblemKind::DuplicateKey,
+                RuleName::DuplicateKey,
+                Severity::Error,
+            ),
+            (
+                ProblemKind::Unreadable,
+                RuleName::UnreadableFile,
+                Severity::Error,
+            ),
+            (
+                ProblemKind::Ignored,
+                RuleName::IgnoredFile,
+                Severity::Warning,
+            ),
+            (ProblemKind::NotARecord, RuleName::Schema, Severity::Error),
         ];
         for (kind, name, severity) in expected {
             let rule = for_problem(kind);
@@ -207,37 +234,12 @@ mod tests {
     }
 
     #[test]
-    fn the_contract_rules_exist_with_their_severities() {
-        let contract = [
-            ("parse-error", Severity::Error),
-            ("duplicate-key", Severity::Error),
-            ("schema", Severity::Error),
-            ("invalid-date", Severity::Error),
-            ("duplicate-id", Severity::Error),
-            ("id-filename-mismatch", Severity::Error),
-            ("unknown-reference", Severity::Error),
-            ("wrong-reference-kind", Severity::Error),
-            ("date-order", Severity::Error),
-            ("action-outside-treaty", Severity::Error),
-            ("bilateral-signatories", Severity::Error),
-            ("actor-not-existing", Severity::Error),
-            ("not-a-party", Severity::Error),
-            ("claim-after-source", Severity::Error),
-            ("quote-not-in-source", Severity::Error),
-            ("future-date", Severity::Error),
-            ("reference-cycle", Severity::Error),
-            ("notice-period", Severity::Warning),
-            ("role-mismatch", Severity::Warning),
-            ("ignored-file", Severity::Warning),
-            ("status-contradiction", Severity::Note),
-            ("end-contradiction", Severity::Note),
-            ("party-status-contradiction", Severity::Note),
-            ("entry-condition-contradiction", Severity::Note),
-            ("accused-not-bound", Severity::Note),
-        ];
-        for (name, severity) in contract {
-            let rule = find(name).unwrap_or_else(|| panic!("missing rule {name}"));
-            assert_eq!(rule.severity, severity, "{name}");
+    fn every_name_maps_to_the_rule_of_that_name() {
+        for (&name, rule) in RuleName::ALL.iter().zip(ALL) {
+            assert_eq!(super::rule(name).name, name);
+            assert_eq!(rule.name, name);
+            assert_eq!(find(name.as_str()).map(|r| r.name), Some(name));
         }
+        assert!(find("acused-not-bound").is_none());
     }
 }

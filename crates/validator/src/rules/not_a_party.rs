@@ -3,9 +3,10 @@ use treatywatch_model::ActionKind;
 
 use super::Rule;
 use crate::context::Context;
+use treatywatch_model::RuleName;
 
 pub(super) const RULE: Rule = Rule {
-    name: "not-a-party",
+    name: RuleName::NotAParty,
     severity: Severity::Error,
     summary: "suspension, resumption, withdrawal notice, withdrawal or revocation by a non-party",
     docs: r#"## What it checks

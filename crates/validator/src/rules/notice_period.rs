@@ -3,9 +3,10 @@ use treatywatch_model::{ActionKind, Date};
 
 use super::Rule;
 use crate::context::Context;
+use treatywatch_model::RuleName;
 
 pub(super) const RULE: Rule = Rule {
-    name: "notice-period",
+    name: RuleName::NoticePeriod,
     severity: Severity::Warning,
     summary: "a withdrawal that takes effect earlier than notice date + the treaty's notice period",
     docs: r#"## What it checks

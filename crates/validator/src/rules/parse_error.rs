@@ -1,9 +1,11 @@
 use treatywatch_loader::Severity;
 
+use treatywatch_model::RuleName;
+
 use super::{Rule, reported_by_loader};
 
 pub(super) const RULE: Rule = Rule {
-    name: "parse-error",
+    name: RuleName::ParseError,
     severity: Severity::Error,
     summary: "the file is not valid YAML/JSON (or breaks a reading limit)",
     docs: r#"## What it checks

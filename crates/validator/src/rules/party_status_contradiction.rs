@@ -6,9 +6,10 @@ use treatywatch_model::{
 use super::Rule;
 use crate::context::Context;
 use crate::evidence::{actor_name, party_acts};
+use treatywatch_model::RuleName;
 
 pub(super) const RULE: Rule = Rule {
-    name: "party-status-contradiction",
+    name: RuleName::PartyStatusContradiction,
     severity: Severity::Note,
     summary: "a claim about a party's standing, a withdrawal, or a list of non-parties that the record contradicts",
     docs: r#"## What it checks

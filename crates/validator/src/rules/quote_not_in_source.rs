@@ -4,9 +4,10 @@ use treatywatch_loader::{Diagnostic, Severity};
 
 use super::Rule;
 use crate::context::Context;
+use treatywatch_model::RuleName;
 
 pub(super) const RULE: Rule = Rule {
-    name: "quote-not-in-source",
+    name: RuleName::QuoteNotInSource,
     severity: Severity::Error,
     summary: "a claim's quote that is not, word for word, in the archived text of its sources",
     docs: r#"## What it checks

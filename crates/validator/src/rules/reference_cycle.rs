@@ -5,9 +5,10 @@ use treatywatch_loader::{Diagnostic, Severity};
 use super::Rule;
 use super::references::Expected;
 use crate::facts::Finish;
+use treatywatch_model::RuleName;
 
 pub(super) const RULE: Rule = Rule {
-    name: "reference-cycle",
+    name: RuleName::ReferenceCycle,
     severity: Severity::Error,
     summary: "`responds_to` that loops back (itself included)",
     docs: r#"## What it checks

@@ -3,9 +3,10 @@ use treatywatch_model::ActorKind;
 
 use super::Rule;
 use crate::context::Context;
+use treatywatch_model::RuleName;
 
 pub(super) const RULE: Rule = Rule {
-    name: "role-mismatch",
+    name: RuleName::RoleMismatch,
     severity: Severity::Warning,
     summary: "`on_behalf_of` matches no role the claimant held on the claim's date",
     docs: r#"## What it checks

@@ -2,12 +2,14 @@ use jsonschema::error::{TypeKind, ValidationErrorKind};
 use serde_json::Value;
 use treatywatch_loader::{Diagnostic, LoadedRecord, Severity};
 
+use treatywatch_model::RuleName;
+
 use super::{Rule, per_record_in_parallel};
 use crate::context::Context;
 use crate::schema::Compiled;
 
 pub(super) const RULE: Rule = Rule {
-    name: "schema",
+    name: RuleName::Schema,
     severity: Severity::Error,
     summary: "a record breaks its JSON Schema (missing field, wrong type, unknown field, bad pattern)",
     docs: r#"## What it checks

@@ -3,9 +3,10 @@ use treatywatch_model::{AssertedStatus, ClaimKind, Date, Treaty, TreatyStatus};
 
 use super::Rule;
 use crate::context::Context;
+use treatywatch_model::RuleName;
 
 pub(super) const RULE: Rule = Rule {
-    name: "status-contradiction",
+    name: RuleName::StatusContradiction,
     severity: Severity::Note,
     summary: "a `status` claim's `asserted_status` differs from the record on the claim's date",
     docs: r#"## What it checks

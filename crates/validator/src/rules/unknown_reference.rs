@@ -5,9 +5,10 @@ use treatywatch_model::RecordKind;
 
 use super::Rule;
 use crate::facts::{Finish, Pending};
+use treatywatch_model::RuleName;
 
 pub(super) const RULE: Rule = Rule {
-    name: "unknown-reference",
+    name: RuleName::UnknownReference,
     severity: Severity::Error,
     summary: "a reference to an id that does not exist",
     docs: r#"## What it checks

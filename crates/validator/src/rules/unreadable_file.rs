@@ -1,9 +1,11 @@
 use treatywatch_loader::Severity;
 
+use treatywatch_model::RuleName;
+
 use super::{Rule, reported_by_loader};
 
 pub(super) const RULE: Rule = Rule {
-    name: "unreadable-file",
+    name: RuleName::UnreadableFile,
     severity: Severity::Error,
     summary: "a file under data/ could not be read (permissions, I/O error)",
     docs: r#"## What it checks

@@ -1,11 +1,13 @@
 use treatywatch_loader::{Diagnostic, Severity};
 
+use treatywatch_model::RuleName;
+
 use super::{Rule, per_record_in_parallel, references};
 use crate::context::Context;
 use crate::facts::Finish;
 
 pub(super) const RULE: Rule = Rule {
-    name: "wrong-reference-kind",
+    name: RuleName::WrongReferenceKind,
     severity: Severity::Error,
     summary: "a reference to a record of the wrong kind",
     docs: r#"## What it checks
