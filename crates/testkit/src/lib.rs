@@ -123,6 +123,9 @@ pub fn relative_path(data: &Dataset, file: usize) -> String {
 /// message, help and evidence. Whatever a contributor or a program reads of a diagnostic is
 /// here, so a snapshot shows every change to it.
 pub fn describe(data: &Dataset, diagnostics: &[Diagnostic]) -> String {
+    // Paths inside messages and hints (a temporary folder's) read as the data folder's.
+    let root = format!("{}/", treatywatch_loader::display_path(&data.root));
+    let relative = |text: &str| text.replace(&root, "data/");
     let mut out = String::new();
     for d in diagnostics {
         let end = d
@@ -145,9 +148,9 @@ pub fn describe(data: &Dataset, diagnostics: &[Diagnostic]) -> String {
         if let Some(pointer) = &d.pointer {
             let _ = writeln!(out, "  pointer: {pointer:?}");
         }
-        let _ = writeln!(out, "  message: {}", d.message);
+        let _ = writeln!(out, "  message: {}", relative(&d.message));
         if let Some(help) = &d.help {
-            let _ = writeln!(out, "  help: {help}");
+            let _ = writeln!(out, "  help: {}", relative(help));
         }
         for e in &d.evidence {
             let _ = writeln!(

@@ -1,5 +1,5 @@
 use treatywatch_loader::{Diagnostic, Severity};
-use treatywatch_model::{ClaimKind, Truth};
+use treatywatch_model::{ActorKind, ClaimKind, Truth};
 
 use super::Rule;
 use crate::context::Context;
@@ -49,6 +49,13 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let Some(treaty) = ctx.treaty(treaty_id.as_str()) else {
             continue;
         };
+        // A person cannot be a party: `wrong-reference-kind` reports that, once.
+        if ctx
+            .actor(accused.as_str())
+            .is_some_and(|a| a.kind == ActorKind::Person)
+        {
+            continue;
+        }
         let (first, last) = match &c.period {
             Some(period) => {
                 let (first, last) = period.possible_days_as_of(&c.date);

@@ -123,23 +123,32 @@ fn describe(
                 })
                 .collect()
         }
+        ValidationErrorKind::AnyOf { .. } if !one_of_fields(schema, schema_path).is_empty() => {
+            // A claim of a kind that asserts something (`status`, …) asserts nothing: name
+            // the fields it may use, and what the first one holds.
+            let fields = one_of_fields(schema, schema_path);
+            let kind = claim_kind(record, pointer);
+            let listed: Vec<String> = fields.iter().map(|f| format!("`{f}`")).collect();
+            let mut d = ctx.report_at(
+                &RULE,
+                index,
+                pointer,
+                first_key_span(record, pointer),
+                format!(
+                    "{what} asserts nothing: a `{kind}` claim needs one of {}",
+                    listed.join(", ")
+                ),
+            );
+            d.help = fields.first().and_then(|f| {
+                property_description(schema, schema_path, f).map(|desc| format!("`{f}`: {desc}"))
+            });
+            vec![d]
+        }
         ValidationErrorKind::Required { property } => {
             let name = property.as_str().unwrap_or("?");
-            // Point at the mapping's first key: the record (or entry) that lacks the field.
-            let node = record.node.pointer(pointer).unwrap_or(&record.node);
-            let span = match &node.value {
-                treatywatch_loader::NodeValue::Map(entries) if !entries.is_empty() => {
-                    entries[0].key_span
-                }
-                _ => node.span,
-            };
+            let span = first_key_span(record, pointer);
             let because = if schema_path.contains("/then") {
-                let kind = record
-                    .node
-                    .pointer(&format!("{pointer}/kind"))
-                    .and_then(|n| n.as_str())
-                    .unwrap_or("?");
-                format!(" (a `{kind}` claim needs it)")
+                format!(" (a `{}` claim needs it)", claim_kind(record, pointer))
             } else {
                 String::new()
             };
@@ -262,6 +271,43 @@ fn describe(
             kind.keyword()
         )),
     }
+}
+
+/// Where a diagnostic about a whole mapping points: its first key (the record, or entry, that
+/// lacks a field).
+fn first_key_span(record: &LoadedRecord, pointer: &str) -> treatywatch_loader::Span {
+    let node = record.node.pointer(pointer).unwrap_or(&record.node);
+    match &node.value {
+        treatywatch_loader::NodeValue::Map(entries) if !entries.is_empty() => entries[0].key_span,
+        _ => node.span,
+    }
+}
+
+/// The claim's `kind`, as written.
+fn claim_kind<'a>(record: &'a LoadedRecord, pointer: &str) -> &'a str {
+    record
+        .node
+        .pointer(&format!("{pointer}/kind"))
+        .and_then(|n| n.as_str())
+        .unwrap_or("?")
+}
+
+/// The fields of an `anyOf` whose every alternative requires one field (`asserted_status`,
+/// `asserted_end`, …), in order; empty for any other `anyOf`.
+fn one_of_fields<'a>(schema: &'a Value, schema_path: &str) -> Vec<&'a str> {
+    let Some(Value::Array(alternatives)) = schema.pointer(schema_path) else {
+        return Vec::new();
+    };
+    let fields: Option<Vec<&str>> = alternatives
+        .iter()
+        .map(|a| match a.get("required") {
+            Some(Value::Array(required)) if required.len() == 1 && a.as_object()?.len() == 1 => {
+                required[0].as_str()
+            }
+            _ => None,
+        })
+        .collect();
+    fields.unwrap_or_default()
 }
 
 fn article(type_name: &str) -> String {
