@@ -171,18 +171,52 @@ impl Listing {
 
     /// File `index`'s size in bytes (0 when it cannot be read).
     pub fn size(&self, index: usize) -> u64 {
-        self.found
-            .get(index)
-            .and_then(|f| fs::metadata(f.path()).ok())
-            .map_or(0, |m| m.len())
+        match self.found.get(index) {
+            Some(Found::Loaded(_, result)) => result.file.text.len() as u64,
+            Some(f) => fs::metadata(f.path()).map_or(0, |m| m.len()),
+            None => 0,
+        }
     }
 
     /// File `index`'s path as shown to users.
     pub fn display_path(&self, index: usize) -> String {
-        self.found
-            .get(index)
-            .map(|f| display_path(f.path()))
-            .unwrap_or_default()
+        match self.found.get(index) {
+            Some(Found::Loaded(_, result)) => result.file.path.clone(),
+            Some(f) => display_path(f.path()),
+            None => String::new(),
+        }
+    }
+
+    /// The files of a dataset already loaded, as a listing whose files are read: each
+    /// [`Listing::fetch`] gives the file's whole result (records, problems, text). What reads
+    /// a listing in batches then reads a dataset in memory the same way.
+    pub fn of_dataset(data: &Dataset) -> Listing {
+        let mut results: Vec<FileResult> = data
+            .files
+            .iter()
+            .map(|file| FileResult {
+                file: file.clone(),
+                records: Vec::new(),
+                problems: Vec::new(),
+            })
+            .collect();
+        for record in &data.records {
+            if let Some(r) = results.get_mut(record.file) {
+                r.records.push(record.clone());
+            }
+        }
+        for problem in &data.problems {
+            if let Some(r) = results.get_mut(problem.file) {
+                r.problems.push(problem.clone());
+            }
+        }
+        Listing {
+            root: data.root.clone(),
+            found: results
+                .into_iter()
+                .map(|r| Found::Loaded(PathBuf::from(&r.file.path), Box::new(r)))
+                .collect(),
+        }
     }
 
     /// Reads file `index`'s bytes within the limits. `Err` is the file's whole result when it
@@ -220,14 +254,18 @@ impl Listing {
         }
     }
 
-    /// A file entry for every file, without its text: the place diagnostics point into.
+    /// A file entry for every file, without its text unless it is held in memory: the place
+    /// diagnostics point into.
     pub fn files(&self) -> Vec<SourceFile> {
         self.found
             .iter()
-            .map(|f| SourceFile {
-                path: display_path(f.path()),
-                text: String::new(),
-                kind: f.kind(),
+            .map(|f| match f {
+                Found::Loaded(_, result) => result.file.clone(),
+                f => SourceFile {
+                    path: display_path(f.path()),
+                    text: String::new(),
+                    kind: f.kind(),
+                },
             })
             .collect()
     }

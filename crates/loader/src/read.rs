@@ -13,6 +13,7 @@ use crate::{
 };
 
 /// The result of reading one file: what it is, its records, the problems found reading it.
+#[derive(Debug, Clone)]
 pub struct FileResult {
     pub file: SourceFile,
     pub records: Vec<LoadedRecord>,
@@ -53,6 +54,7 @@ impl FileResult {
 pub(crate) fn fetch(index: usize, found: &Found, limits: Limits) -> Result<Vec<u8>, FileResult> {
     let path = match found {
         Found::Data(p, _) => p,
+        Found::Loaded(_, result) => return Err(result.as_ref().clone()),
         Found::Ignored(p, why) => {
             let message = format!("ignored: {why}");
             return Err(FileResult::unread(index, p, ProblemKind::Ignored, message));

@@ -13,6 +13,9 @@ pub(crate) enum Found {
     Data(PathBuf, Option<RecordKind>),
     Ignored(PathBuf, &'static str),
     Unreadable(PathBuf, String),
+    /// A file already read, held in memory ([`crate::Listing::of_dataset`]): its path as
+    /// shown, and its whole result.
+    Loaded(PathBuf, Box<crate::FileResult>),
 }
 
 fn is_data_extension(path: &Path) -> bool {
@@ -37,7 +40,10 @@ fn is_documentation(path: &Path, depth: usize) -> bool {
 impl Found {
     pub(crate) fn path(&self) -> &Path {
         match self {
-            Found::Data(p, _) | Found::Ignored(p, _) | Found::Unreadable(p, _) => p,
+            Found::Data(p, _)
+            | Found::Ignored(p, _)
+            | Found::Unreadable(p, _)
+            | Found::Loaded(p, _) => p,
         }
     }
 
@@ -45,6 +51,7 @@ impl Found {
     pub(crate) fn kind(&self) -> Option<RecordKind> {
         match self {
             Found::Data(_, kind) => *kind,
+            Found::Loaded(_, result) => result.file.kind,
             _ => None,
         }
     }

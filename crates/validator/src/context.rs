@@ -17,14 +17,12 @@ pub struct Context<'a> {
     /// Ids name records other than claims only: what names a claim is decided once every
     /// batch is read (see `facts`).
     index: Index<'a>,
-    /// Whether this pass checks the files that are not claim files (archived texts, stray
-    /// files): the first pass does, the batches of claim files do not.
-    pub checks_other_files: bool,
     /// Archived texts by source id: the file index.
     texts: Texts<'a>,
     /// Whether the rules spread their work over every core: a batch checked while other
-    /// batches are checked on the other cores keeps to its own.
-    pub parallel: bool,
+    /// batches are checked on the other cores keeps to its own. The pipeline's, not the
+    /// rules': only [`crate::rules::per_record_in_parallel`] reads it.
+    pub(crate) parallel: bool,
 }
 
 /// The archived texts a context owns, or shares with other contexts (not a `Cow`, which would
@@ -48,20 +46,13 @@ impl<'a> Deref for Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    /// A pass over `data.records[checked]`, looking ids up in `ids`: the records other than
-    /// claims ([`Ids::of`] without claims).
-    pub fn new(
-        data: &'a Dataset,
-        as_of: Date,
-        checked: std::ops::Range<usize>,
-        checks_other_files: bool,
-        ids: Cow<'a, Ids>,
-    ) -> Context<'a> {
+    /// A pass over every record of `data`, looking ids up in `ids`: the records other than
+    /// claims ([`Ids::of`] without claims), on every core.
+    pub(crate) fn new(data: &'a Dataset, as_of: Date, ids: &'a Ids) -> Context<'a> {
         Context {
             data,
             as_of,
-            index: Index::with_ids(data, ids, checked),
-            checks_other_files,
+            index: Index::with_ids(data, Cow::Borrowed(ids), 0..data.records.len()),
             texts: Texts::Owned(data.archived_texts()),
             parallel: true,
         }
@@ -81,7 +72,6 @@ impl<'a> Context<'a> {
             data,
             as_of,
             index: Index::with_batch(data, Cow::Borrowed(ids), batch),
-            checks_other_files: false,
             texts: Texts::Shared(texts),
             parallel,
         }

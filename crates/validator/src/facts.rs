@@ -3,7 +3,7 @@
 //! other than a claim. Claims are checked in batches, each against the records other than
 //! claims; the few rules that need every claim at once (`duplicate-id`, `unknown-reference`,
 //! `wrong-reference-kind` for ids of claims, `reference-cycle`) and the `allow` lists run once
-//! at the end, on these facts ([`Finish`]). A record's facts depend on its file and on the
+//! at the end, on these facts ([`AllFacts`]). A record's facts depend on its file and on the
 //! records other than claims only, so they can be cached per file.
 
 use compact_str::CompactString;
@@ -79,7 +79,7 @@ impl RecordFacts {
 }
 
 /// Every record's facts, for the rules that run once at the end.
-pub struct Finish<'a> {
+pub struct AllFacts<'a> {
     /// Every file, for paths in messages.
     pub files: &'a [SourceFile],
     /// Each record's file and facts: records other than claims first, then claims, each in
@@ -99,8 +99,8 @@ fn shard_of(id: &str, shards: usize) -> usize {
     ((hash >> 48) as usize) % shards.max(1)
 }
 
-impl<'a> Finish<'a> {
-    pub fn new(files: &'a [SourceFile], records: Vec<(usize, &'a RecordFacts)>) -> Finish<'a> {
+impl<'a> AllFacts<'a> {
+    pub fn new(files: &'a [SourceFile], records: Vec<(usize, &'a RecordFacts)>) -> AllFacts<'a> {
         // A million ids and more: the table is made in shards, one per core, each holding the
         // ids of one hash class; each shard notes the records whose id an earlier one has.
         let shards = rayon::current_num_threads().clamp(1, 16);
@@ -129,7 +129,7 @@ impl<'a> Finish<'a> {
             .unzip();
         let mut repeated: Vec<(usize, usize)> = repeated.into_iter().flatten().collect();
         repeated.sort_unstable();
-        Finish {
+        AllFacts {
             files,
             records,
             named,

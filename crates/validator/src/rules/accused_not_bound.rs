@@ -35,7 +35,8 @@ Nothing to fix in the data: briefings list it under findings. If the claim is ab
 treaty, correct `treaty`.
 "#,
     check,
-    finish: None,
+    check_files: None,
+    check_facts: None,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {

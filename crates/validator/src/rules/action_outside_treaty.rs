@@ -31,7 +31,8 @@ parties:
 Record the act's international date, or move it to the treaty it belongs to.
 "#,
     check,
-    finish: None,
+    check_files: None,
+    check_facts: None,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {

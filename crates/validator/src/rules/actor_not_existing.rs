@@ -29,7 +29,8 @@ Attribute the act to the state that existed then (`sun`), and record the success
 `succession` with `from`.
 "#,
     check,
-    finish: None,
+    check_files: None,
+    check_facts: None,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {

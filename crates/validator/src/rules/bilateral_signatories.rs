@@ -32,7 +32,8 @@ parties:
 Add the missing signature, or make the treaty `multilateral` and say why in its `note`.
 "#,
     check,
-    finish: None,
+    check_files: None,
+    check_facts: None,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {

@@ -29,7 +29,8 @@ A document cannot report words spoken after it was published. Either the claim's
 Date the claim when it was made, and cite the document that reports it.
 "#,
     check,
-    finish: None,
+    check_files: None,
+    check_facts: None,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {

@@ -29,7 +29,8 @@ entry_into_force: 1987-06-01   # before it was signed
 Check the dates against the depositary's record and correct the wrong one.
 "#,
     check,
-    finish: None,
+    check_files: None,
+    check_facts: None,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {

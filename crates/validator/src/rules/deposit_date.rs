@@ -38,7 +38,8 @@ Set `date` to the earliest deposit (here 1968-11-27), or correct the deposit dat
 entries that name the same depositary twice.
 "#,
     check,
-    finish: None,
+    check_files: None,
+    check_facts: None,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {

@@ -1,7 +1,7 @@
 use treatywatch_loader::{Diagnostic, Severity};
 
 use super::Rule;
-use crate::facts::Finish;
+use crate::facts::AllFacts;
 use treatywatch_model::RuleName;
 
 pub(super) const RULE: Rule = Rule {
@@ -35,11 +35,12 @@ Give one of them another id (persons: `given-family`; claims: `claimant-date-top
 update the references to it.
 "#,
     check: super::nothing_per_batch,
-    finish: Some(finish),
+    check_files: None,
+    check_facts: Some(check_facts),
 };
 
 /// Runs at the end: which record an id names is known once every batch is read.
-fn finish(all: &Finish, out: &mut Vec<Diagnostic>) {
+fn check_facts(all: &AllFacts, out: &mut Vec<Diagnostic>) {
     // An id names its first record (records other than claims first): any other is a
     // duplicate. The table of ids notes them as it is made.
     for &(position, first) in all.repeated() {

@@ -27,5 +27,6 @@ summary: The US violated the treaty.
 Delete one of the two entries, keeping the value you mean.
 "#,
     check: reported_by_loader,
-    finish: None,
+    check_files: None,
+    check_facts: None,
 };

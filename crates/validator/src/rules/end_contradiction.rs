@@ -44,7 +44,8 @@ claim was misrecorded, correct `asserted_end` or the claim's `date`; if the trea
 `extensions` or `end` are wrong, correct the treaty.
 "#,
     check,
-    finish: None,
+    check_files: None,
+    check_facts: None,
 };
 
 fn day(n: i64) -> String {

@@ -43,7 +43,8 @@ Nothing to fix in the data: briefings list it under findings. Check that each li
 the one the claim names; add an `assessment` to record the verdict.
 "#,
     check,
-    finish: None,
+    check_files: None,
+    check_facts: None,
 };
 
 /// The listed states that had not ratified on the day, by name.

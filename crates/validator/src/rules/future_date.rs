@@ -29,7 +29,8 @@ computed from it is wrong.
 Correct the date. Record a planned act only once it has taken effect.
 "#,
     check,
-    finish: None,
+    check_files: None,
+    check_facts: None,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {

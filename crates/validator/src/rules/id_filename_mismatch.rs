@@ -28,7 +28,8 @@ id: start-i
 Rename the file to `<id>.yaml`, or correct the id.
 "#,
     check,
-    finish: None,
+    check_files: None,
+    check_facts: None,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {

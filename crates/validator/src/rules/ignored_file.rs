@@ -32,18 +32,14 @@ data/claims/notes.txt
 ## Fix
 Move or rename the file so it is a record file in its kind's folder, or delete it.
 "#,
-    check,
-    finish: None,
+    check: super::nothing_per_batch,
+    check_files: Some(check_files),
+    check_facts: None,
 };
 
 /// Files the loader could not tell are stray: archived texts (`texts/<id>.txt`) that belong to
 /// no source record. The rest of this rule's findings come from the loader.
-fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    // Archived texts are looked at once, with the records other than claims; not again for
-    // every batch of claims.
-    if !ctx.checks_other_files {
-        return;
-    }
+fn check_files(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for (index, file) in ctx.data.files.iter().enumerate() {
         let path = std::path::Path::new(&file.path);
         let Some(id) = path.file_stem().and_then(|s| s.to_str()) else {

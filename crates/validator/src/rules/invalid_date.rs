@@ -30,7 +30,8 @@ Write the day as the depositary records it. If you only know the month or the ye
 `2019-02` or `2019`: reduced precision is honest, a guessed day is not.
 "#,
     check,
-    finish: None,
+    check_files: None,
+    check_facts: None,
 };
 
 const DATE_KEYS: &[&str] = &["date", "opened", "entry_into_force", "published", "until"];

@@ -5,7 +5,7 @@ use treatywatch_loader::{Diagnostic, LoadedRecord, Problem, ProblemKind, Severit
 use treatywatch_model::RuleName;
 
 use crate::context::Context;
-use crate::facts::Finish;
+use crate::facts::AllFacts;
 
 mod accused_not_bound;
 mod action_outside_treaty;
@@ -45,12 +45,16 @@ pub struct Rule {
     pub summary: &'static str,
     /// Markdown: what it checks, why it matters, an example that fires, the fix.
     pub docs: &'static str,
-    /// Appends this rule's diagnostics. Rules found while loading (parse errors, duplicate
-    /// keys, ignored files) check nothing here: the loader reports them.
+    /// Appends this rule's diagnostics about the records the context goes over: the records
+    /// other than claims once, then each few claims of each batch. Rules found while loading
+    /// (parse errors, duplicate keys) check nothing here: the loader reports them.
     pub check: fn(&Context, &mut Vec<Diagnostic>),
+    /// Appends the diagnostics about the files themselves (archived texts, stray files): run
+    /// once, with the records other than claims.
+    pub check_files: Option<fn(&Context, &mut Vec<Diagnostic>)>,
     /// Appends the diagnostics that need every record's facts (what names a claim, which
     /// claims answer which): run once, after every batch.
-    pub finish: Option<fn(&Finish, &mut Vec<Diagnostic>)>,
+    pub check_facts: Option<fn(&AllFacts, &mut Vec<Diagnostic>)>,
 }
 
 /// The rule of each name: the registry. The `match` is exhaustive, so a name added to

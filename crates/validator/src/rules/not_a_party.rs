@@ -33,7 +33,8 @@ Record the joining act (with its date) if it happened; otherwise describe the ac
 party's `note` instead.
 "#,
     check,
-    finish: None,
+    check_files: None,
+    check_facts: None,
 };
 
 fn joins(kind: ActionKind) -> bool {

@@ -34,7 +34,8 @@ Record the day the withdrawal took effect. If the record is right, add
 `allow: [{rule: notice-period, reason: "…"}]` to the treaty.
 "#,
     check,
-    finish: None,
+    check_files: None,
+    check_facts: None,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {

@@ -28,5 +28,6 @@ The flow sequence is never closed.
 Correct the syntax at the line shown. Quote values that contain `: `, `#`, `[` or `{`.
 "#,
     check: reported_by_loader,
-    finish: None,
+    check_files: None,
+    check_facts: None,
 };

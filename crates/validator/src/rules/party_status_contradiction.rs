@@ -62,7 +62,8 @@ Nothing to fix in the data if the claim is recorded faithfully: the note is the 
 was misrecorded, correct the claim; if an act is missing or misdated, correct the treaty.
 "#,
     check,
-    finish: None,
+    check_files: None,
+    check_facts: None,
 };
 
 fn is_party(s: PartyStatus) -> bool {

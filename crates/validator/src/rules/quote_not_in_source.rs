@@ -42,7 +42,8 @@ with `[...]`. If the source only paraphrases the speaker, leave `quote` out and 
 the closest passage of the text.
 "#,
     check,
-    finish: None,
+    check_files: None,
+    check_facts: None,
 };
 
 /// A text made comparable: typographic variants plain, white space folded to one space.

@@ -4,7 +4,7 @@ use treatywatch_loader::{Diagnostic, Severity};
 
 use super::Rule;
 use super::references::Expected;
-use crate::facts::Finish;
+use crate::facts::AllFacts;
 use treatywatch_model::RuleName;
 
 pub(super) const RULE: Rule = Rule {
@@ -31,11 +31,12 @@ briefing could not order the exchange.
 Keep the link on the later claim only: it responds to the earlier one.
 "#,
     check: super::nothing_per_batch,
-    finish: Some(finish),
+    check_files: None,
+    check_facts: Some(check_facts),
 };
 
 /// Runs at the end: a loop can run through claims of any batches.
-fn finish(all: &Finish, out: &mut Vec<Diagnostic>) {
+fn check_facts(all: &AllFacts, out: &mut Vec<Diagnostic>) {
     // Graph of claims by position; edges follow responds_to to typed claims. (Only claims
     // have responds_to, and a claim that is not typed is on no loop, as no edge leads to
     // it.) A claim that answers none cannot be on a loop either, so only claims that answer

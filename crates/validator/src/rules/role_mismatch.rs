@@ -31,7 +31,8 @@ or the attribution is wrong.
 Add or correct the person's role, or drop `on_behalf_of` if they spoke for themselves.
 "#,
     check,
-    finish: None,
+    check_files: None,
+    check_facts: None,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {

@@ -34,7 +34,8 @@ Follow the hint: rename the field, add the missing one, or use one of the allowe
 `treatywatch explain schema` and the descriptions in `schemas/` say what each field means.
 "#,
     check,
-    finish: None,
+    check_files: None,
+    check_facts: None,
 };
 
 /// Keys whose values the `invalid-date` rule checks; their pattern errors are its to report.

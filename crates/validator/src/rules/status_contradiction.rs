@@ -43,7 +43,8 @@ Nothing to fix in the data: briefings list it under findings. Add an `assessment
 the verdict and its sources.
 "#,
     check,
-    finish: None,
+    check_files: None,
+    check_facts: None,
 };
 
 /// Whether the claim's words fit one possible status of the treaty on the claim's date.

@@ -4,7 +4,7 @@ use treatywatch_loader::{Diagnostic, Severity};
 use treatywatch_model::RecordKind;
 
 use super::Rule;
-use crate::facts::{Finish, Pending};
+use crate::facts::{AllFacts, Pending};
 use treatywatch_model::RuleName;
 
 pub(super) const RULE: Rule = Rule {
@@ -31,12 +31,13 @@ Use the id of an existing record (the hint names the closest id of the kind the 
 a treaty for `treaty`, an actor for `claimant`), or add the missing record.
 "#,
     check: super::nothing_per_batch,
-    finish: Some(finish),
+    check_files: None,
+    check_facts: Some(check_facts),
 };
 
 /// Runs at the end: an id that names no record other than a claim may name a claim of any
 /// batch.
-fn finish(all: &Finish, out: &mut Vec<Diagnostic>) {
+fn check_facts(all: &AllFacts, out: &mut Vec<Diagnostic>) {
     let unknown: Vec<(usize, &Pending)> = all
         .records
         .iter()
@@ -84,7 +85,7 @@ fn finish(all: &Finish, out: &mut Vec<Diagnostic>) {
 }
 
 /// Every id, by the kind of the record it names.
-fn ids_by_kind<'a>(all: &Finish<'a>) -> FxHashMap<RecordKind, Vec<&'a str>> {
+fn ids_by_kind<'a>(all: &AllFacts<'a>) -> FxHashMap<RecordKind, Vec<&'a str>> {
     let mut ids: FxHashMap<RecordKind, Vec<&'a str>> = FxHashMap::default();
     for (position, (_, facts)) in all.records.iter().enumerate() {
         if let Some(id) = facts.id.as_deref()

@@ -25,5 +25,6 @@ data/claims/new.yaml   (mode 000)
 Make the file readable (`chmod a+r`), or remove it.
 "#,
     check: reported_by_loader,
-    finish: None,
+    check_files: None,
+    check_facts: None,
 };

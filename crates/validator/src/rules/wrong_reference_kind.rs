@@ -4,7 +4,7 @@ use treatywatch_model::RuleName;
 
 use super::{Rule, per_record_in_parallel, references};
 use crate::context::Context;
-use crate::facts::Finish;
+use crate::facts::AllFacts;
 
 pub(super) const RULE: Rule = Rule {
     name: RuleName::WrongReferenceKind,
@@ -32,7 +32,8 @@ party to. Every later check would read nonsense.
 Name a record of the expected kind.
 "#,
     check,
-    finish: Some(finish),
+    check_files: None,
+    check_facts: Some(check_facts),
 };
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
@@ -65,7 +66,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 
 /// Runs at the end, for the references that name no record other than a claim: those that
 /// name a claim where the field expects another kind.
-fn finish(all: &Finish, out: &mut Vec<Diagnostic>) {
+fn check_facts(all: &AllFacts, out: &mut Vec<Diagnostic>) {
     for (position, (_, facts)) in all.records.iter().enumerate() {
         for reference in &facts.pending {
             let Some(named) = all.record(&reference.id) else {
