@@ -43,6 +43,22 @@ impl<T> Status<T> {
     }
 }
 
+impl<T: Copy + Into<&'static str>> Status<T> {
+    /// The contract's name: the value's (`in-force`, `party`), or `uncertain` when the dates
+    /// leave several open.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Status::Certain(v) => (*v).into(),
+            Status::Uncertain(_) => Status::<T>::UNCERTAIN,
+        }
+    }
+}
+
+impl<T> Status<T> {
+    /// The name of a status the dates do not decide.
+    pub const UNCERTAIN: &'static str = "uncertain";
+}
+
 impl<T: fmt::Display> fmt::Display for Status<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -62,7 +78,9 @@ impl<T: fmt::Display> fmt::Display for Status<T> {
 }
 
 /// A yes/no answer that may be undecided by the dates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr, strum::EnumIter)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr, strum::EnumIter, strum::VariantNames,
+)]
 #[strum(serialize_all = "kebab-case")]
 pub enum Truth {
     Yes,
@@ -78,7 +96,7 @@ impl Truth {
 }
 
 /// A treaty's status on a date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::IntoStaticStr)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::IntoStaticStr, strum::VariantNames)]
 #[strum(serialize_all = "kebab-case")]
 pub enum TreatyStatus {
     /// Before it was opened for signature (or signed).
@@ -107,7 +125,7 @@ impl fmt::Display for TreatyStatus {
 }
 
 /// A party's status under a treaty on a date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::IntoStaticStr)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::IntoStaticStr, strum::VariantNames)]
 #[strum(serialize_all = "kebab-case")]
 pub enum PartyStatus {
     None,

@@ -168,6 +168,7 @@ fn csv_is_rfc_4180() {
                 kind: "string",
                 required: true,
                 values: &[],
+                uncertain: false,
                 description: "",
             },
             export::Field {
@@ -175,6 +176,7 @@ fn csv_is_rfc_4180() {
                 kind: "string",
                 required: false,
                 values: &[],
+                uncertain: false,
                 description: "",
             },
         ],

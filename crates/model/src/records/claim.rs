@@ -13,6 +13,7 @@ use super::*;
     Deserialize,
     JsonSchema,
     strum::IntoStaticStr,
+    strum::VariantNames,
     strum::EnumIter,
 )]
 #[serde(rename_all = "kebab-case")]
@@ -46,6 +47,7 @@ impl ClaimKind {
     Deserialize,
     JsonSchema,
     strum::IntoStaticStr,
+    strum::VariantNames,
     strum::EnumIter,
 )]
 #[serde(rename_all = "kebab-case")]
@@ -77,6 +79,7 @@ impl AssertedStatus {
     Deserialize,
     JsonSchema,
     strum::IntoStaticStr,
+    strum::VariantNames,
     strum::EnumIter,
 )]
 #[serde(rename_all = "kebab-case")]
@@ -114,6 +117,7 @@ impl AssertedPartyStatus {
     Deserialize,
     JsonSchema,
     strum::IntoStaticStr,
+    strum::VariantNames,
     strum::EnumIter,
 )]
 #[serde(rename_all = "kebab-case")]
@@ -244,34 +248,39 @@ pub struct Claim {
 
 /// Kind-specific requirements of a claim, as `if`/`then` in its schema.
 fn claim_kind_requirements(schema: &mut Schema) {
-    let rule = |kinds: &[&str], required: &[&str]| {
+    let kinds =
+        |kinds: &[ClaimKind]| -> Vec<&'static str> { kinds.iter().map(|k| k.as_str()).collect() };
+    let rule = |of: &[ClaimKind], required: &[&str]| {
         serde_json::json!({
-            "if": { "properties": { "kind": { "enum": kinds } }, "required": ["kind"] },
+            "if": { "properties": { "kind": { "enum": kinds(of) } }, "required": ["kind"] },
             "then": { "required": required },
         })
     };
+    // A status claim asserts at least one of these.
+    let assertions: Vec<serde_json::Value> = [
+        "asserted_status",
+        "asserted_end",
+        "asserted_party_status",
+        "asserted_non_parties",
+        "asserted_entry_into_force_requires",
+    ]
+    .iter()
+    .map(|field| serde_json::json!({ "required": [field] }))
+    .collect();
     schema.insert(
         "dependentRequired".into(),
         serde_json::json!({ "asserted_party_status": ["party"] }),
     );
+    use ClaimKind::*;
     schema.insert(
         "allOf".into(),
         serde_json::json!([
-            rule(&["violation", "compliance"], &["accused"]),
+            rule(&[Violation, Compliance], &["accused"]),
             serde_json::json!({
-                "if": { "properties": { "kind": { "enum": ["status"] } }, "required": ["kind"] },
-                "then": { "anyOf": [
-                    { "required": ["asserted_status"] },
-                    { "required": ["asserted_end"] },
-                    { "required": ["asserted_party_status"] },
-                    { "required": ["asserted_non_parties"] },
-                    { "required": ["asserted_entry_into_force_requires"] },
-                ] },
+                "if": { "properties": { "kind": { "enum": kinds(&[Status]) } }, "required": ["kind"] },
+                "then": { "anyOf": assertions },
             }),
-            rule(
-                &["violation", "compliance", "status", "withdrawal"],
-                &["treaty"]
-            ),
+            rule(&[Violation, Compliance, Status, Withdrawal], &["treaty"]),
         ]),
     );
 }

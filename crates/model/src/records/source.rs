@@ -13,6 +13,7 @@ use super::*;
     Deserialize,
     JsonSchema,
     strum::IntoStaticStr,
+    strum::VariantNames,
     strum::EnumIter,
 )]
 #[serde(rename_all = "kebab-case")]

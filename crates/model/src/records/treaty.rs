@@ -13,6 +13,7 @@ use super::*;
     Deserialize,
     JsonSchema,
     strum::IntoStaticStr,
+    strum::VariantNames,
     strum::EnumIter,
 )]
 #[serde(rename_all = "kebab-case")]
@@ -40,6 +41,7 @@ impl TreatyKind {
     Deserialize,
     JsonSchema,
     strum::IntoStaticStr,
+    strum::VariantNames,
     strum::EnumIter,
 )]
 #[serde(rename_all = "kebab-case")]
@@ -109,6 +111,7 @@ pub struct Extension {
     Deserialize,
     JsonSchema,
     strum::IntoStaticStr,
+    strum::VariantNames,
     strum::EnumIter,
 )]
 #[serde(rename_all = "kebab-case")]

@@ -120,7 +120,7 @@ fn datapackage(tables: &[Table], report: &Report) -> Value {
                         constraints.insert("required".into(), json!(true));
                     }
                     if !f.values.is_empty() {
-                        constraints.insert("enum".into(), json!(f.values));
+                        constraints.insert("enum".into(), json!(f.allowed()));
                     }
                     if !constraints.is_empty() {
                         field["constraints"] = Value::Object(constraints);
@@ -234,7 +234,7 @@ pub fn tables_markdown() -> String {
                 f.name,
                 f.kind,
                 if f.required { "yes" } else { "no" },
-                f.values
+                f.allowed()
                     .iter()
                     .map(|v| format!("`{v}`"))
                     .collect::<Vec<_>>()

@@ -8,7 +8,7 @@ use treatywatch_model::{Actor, ActorKind, Claim, Date, Treaty};
 use super::views::{
     ActorActView, ActorTreatyView, ActorView, ClaimRef, Finding, FindingRef, RoleView,
 };
-use super::{Numbering, actor_name, anchor, status_name, treaty_name};
+use super::{Numbering, actor_name, anchor, treaty_name};
 
 /// Every actor: states and organisations first, then persons, each group by name (then id).
 pub(super) fn actor_views(
@@ -69,7 +69,7 @@ fn actor_view(
             .map(|t| ActorTreatyView {
                 treaty: t.id.to_string(),
                 short_name: t.short_name.clone(),
-                status: status_name(&t.party_status_on(id, &as_of), |s| s.as_str()),
+                status: t.party_status_on(id, &as_of).name().to_string(),
                 standing: t
                     .standing_on(id, Some(a), &as_of)
                     .words(|s| actor_name(ctx, s)),

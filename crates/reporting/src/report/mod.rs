@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use strum::IntoEnumIterator;
 use treatywatch_loader::{Dataset, Evidence, Index, Severity};
-use treatywatch_model::{ActionKind, Claim, Date, Party, Record, Status, Treaty, TreatyStatus};
+use treatywatch_model::{ActionKind, Claim, Date, Party, Record, Treaty, TreatyStatus};
 use treatywatch_validator::Outcome;
 
 mod actors;
@@ -42,13 +42,6 @@ impl Numbering {
         let n = self.order.len();
         self.numbers.insert(id.to_string(), n);
         n
-    }
-}
-
-fn status_name<T: Copy>(status: &Status<T>, name: impl Fn(T) -> &'static str) -> String {
-    match status {
-        Status::Certain(s) => name(*s).to_string(),
-        Status::Uncertain(_) => "uncertain".to_string(),
     }
 }
 
@@ -283,7 +276,7 @@ fn treaty_view(
         name: t.name.clone(),
         short_name: t.short_name.clone(),
         kind: t.kind.as_str().into(),
-        status: status_name(&status, |s| s.as_str()),
+        status: status.name().to_string(),
         status_label: status.to_string(),
         condition: crate::status::condition_view(ctx, t, &as_of).map(|c| c.text),
         opened: t.opened.to_string(),
@@ -319,7 +312,7 @@ fn party_view(
     PartyView {
         actor: actor.to_string(),
         name: actor_name(ctx, actor),
-        status: status_name(&t.party_status_on(actor, &as_of), |s| s.as_str()),
+        status: t.party_status_on(actor, &as_of).name().to_string(),
         standing: t
             .standing_on(actor, ctx.actor(actor), &as_of)
             .words(|s| actor_name(ctx, s)),

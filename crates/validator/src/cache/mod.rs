@@ -26,8 +26,8 @@ mod key;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-pub use key::{Environment, FetchedFile, FileKey, environment};
 pub(crate) use key::executable;
+pub use key::{Environment, FetchedFile, FileKey, environment};
 use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
