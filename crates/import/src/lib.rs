@@ -1,4 +1,7 @@
-//! Imports outside records into the data: a depositary participation table merged into a
+//! Writes records into the data folder: skeletons of new records ([`scaffold`], for
+//! `treatywatch new`), and outside records imported.
+//!
+//! The import: a depositary participation table merged into a
 //! treaty's `parties` — one act per state and action, dated by its earliest deposit, every
 //! deposit kept in the act's `deposits`, every act citing the source the table came from.
 //!
@@ -15,6 +18,7 @@ mod emit;
 mod names;
 mod plan;
 mod resolve;
+pub mod scaffold;
 mod table;
 
 use std::collections::BTreeMap;

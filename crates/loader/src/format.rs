@@ -27,6 +27,53 @@ fn lines(text: &str) -> Vec<&str> {
     out
 }
 
+/// What the canonical layout changes in a dataset: the files whose text it changes, with
+/// their new text, and the record files it leaves alone because they cannot be read as YAML
+/// records (fix their parse errors first). JSON record files are left as they are.
+#[derive(Debug, Default)]
+pub struct Layout {
+    /// File index and new text, for each file the layout changes.
+    pub changed: Vec<(usize, String)>,
+    /// File indexes of record files with syntax, duplicate-key or read errors.
+    pub skipped: Vec<usize>,
+}
+
+/// The canonical layout of every YAML record file of `data`: keys in the model's order.
+pub fn layout(data: &crate::Dataset) -> Layout {
+    use crate::ProblemKind;
+    let mut layout = Layout::default();
+    for (index, file) in data.files.iter().enumerate() {
+        let Some(kind) = file.kind else { continue };
+        if !(file.path.ends_with(".yaml") || file.path.ends_with(".yml")) {
+            continue;
+        }
+        let unreadable = data.problems.iter().any(|p| {
+            p.file == index
+                && matches!(
+                    p.kind,
+                    ProblemKind::Syntax | ProblemKind::DuplicateKey | ProblemKind::Unreadable
+                )
+        });
+        if unreadable {
+            layout.skipped.push(index);
+            continue;
+        }
+        let order = kind.field_order();
+        let order: Vec<&str> = order.iter().map(String::as_str).collect();
+        let records: Vec<&Node> = data
+            .records
+            .iter()
+            .filter(|r| r.file == index)
+            .map(|r| &r.node)
+            .collect();
+        let formatted = format_file(&file.text, &records, &order);
+        if formatted != file.text {
+            layout.changed.push((index, formatted));
+        }
+    }
+    layout
+}
+
 /// The formatted text of a file whose records are `records` (in file order), with keys in
 /// `order` (unknown keys after the known ones, in their order).
 pub fn format_file(text: &str, records: &[&Node], order: &[&str]) -> String {

@@ -11,6 +11,7 @@ pub mod format;
 pub mod fuzzing;
 mod index;
 mod read;
+pub mod revision;
 pub mod temporary;
 mod tree;
 mod walk;

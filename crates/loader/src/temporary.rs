@@ -114,10 +114,24 @@ fn write_bytes(file: &mut fs::File, bytes: &[u8]) -> std::io::Result<()> {
     file.sync_all()
 }
 
-/// `TREATYWATCH_TEST_PAUSE_MID_WRITE_MS`: how long each write stops half-way (tests only).
+/// How long each write stops half-way, in milliseconds (0: never): a fault-injection seam
+/// that only the kill tests' own binary (`crates/killtests`) sets, through
+/// [`pause_mid_write_for_tests`]. The command never sets it, and reads no environment for it.
+static PAUSE_MID_WRITE_MS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// Makes every write of this process stop half-way through its file for `pause`, so that a
+/// test can kill the process in the middle of a write. For the kill tests' binary only.
+#[doc(hidden)]
+pub fn pause_mid_write_for_tests(pause: std::time::Duration) {
+    let ms = u64::try_from(pause.as_millis()).unwrap_or(u64::MAX);
+    PAUSE_MID_WRITE_MS.store(ms, std::sync::atomic::Ordering::Relaxed);
+}
+
 fn pause_mid_write() -> Option<std::time::Duration> {
-    let ms = std::env::var("TREATYWATCH_TEST_PAUSE_MID_WRITE_MS").ok()?;
-    ms.parse().ok().map(std::time::Duration::from_millis)
+    match PAUSE_MID_WRITE_MS.load(std::sync::atomic::Ordering::Relaxed) {
+        0 => None,
+        ms => Some(std::time::Duration::from_millis(ms)),
+    }
 }
 
 /// The folder a file goes in, created if needed.

@@ -162,6 +162,15 @@ impl Date {
         })
     }
 
+    /// Today, in UTC (the clock's calendar day, as `time` reads it).
+    pub fn today() -> Date {
+        let today = time::OffsetDateTime::now_utc().date();
+        u16::try_from(today.year())
+            .ok()
+            .and_then(|year| Date::from_ymd(year, u8::from(today.month()), today.day()))
+            .unwrap_or(Date::EPOCH)
+    }
+
     /// The day-precision date of a day number, if it lies in years 0000–9999.
     pub fn from_day_number(n: DayNumber) -> Option<Date> {
         let (y, m, d) = civil_from_days(n);

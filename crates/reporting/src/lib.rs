@@ -26,7 +26,7 @@ use treatywatch_model::Date;
 use treatywatch_validator::Outcome;
 
 pub use output::{OutputFile, stale_files, write_all, write_atomic, write_new_atomic};
-pub use report::{Report, build as build_model, latest_event};
+pub use report::{Report, build as build_model, default_as_of, latest_event};
 
 /// What a report run is asked to do.
 #[derive(Debug, Clone)]

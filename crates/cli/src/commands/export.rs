@@ -1,33 +1,58 @@
 //! `treatywatch export`: the record as CSV tables with a Frictionless Data Package, and the
 //! verdicts as schema.org ClaimReview.
 
-use super::*;
+use std::path::PathBuf;
+use std::process::ExitCode;
 
-pub(crate) fn export(
-    data_dir: PathBuf,
+use treatywatch_model::Date;
+use treatywatch_validator::Options;
+
+use super::print;
+use crate::args::{DataArgs, date};
+
+#[derive(clap::Args)]
+pub(crate) struct Args {
+    /// Where to write the export.
+    #[arg(long, default_value = "export")]
     out: PathBuf,
-    as_of: Option<String>,
+    /// The date statuses are computed for (default: the latest event in the data, never
+    /// after today).
+    #[arg(long, value_parser = date)]
+    as_of: Option<Date>,
+    /// Where the reports folder is published, for the claims' URLs in ClaimReview
+    /// (e.g. https://github.com/ORG/treatywatch/blob/main/reports/). Default: relative,
+    /// `../reports/`, right for an export folder beside reports/.
+    #[arg(long, default_value = "../reports/")]
     base_url: String,
-    limits: Limits,
-) -> Result<ExitCode, String> {
+    #[command(flatten)]
+    data: DataArgs,
+}
+
+pub(crate) fn run(args: Args) -> Result<ExitCode, String> {
     let started = std::time::Instant::now();
-    let data = load(&data_dir, limits)?;
-    let outcome = treatywatch_validator::validate(&data, &Options { as_of: today() });
+    let data = args.data.load()?;
+    // Checked as of today: `future-date` is about today, whatever date the export is for.
+    let today = Date::today();
+    let outcome = treatywatch_validator::validate(&data, &Options { as_of: today });
     if outcome.has_errors() {
         eprintln!("error: the data has errors; nothing was exported (run `treatywatch validate`)");
         return Ok(ExitCode::from(1));
     }
-    let as_of = parse_as_of(as_of, report::default_as_of(&data, today()))?;
-    let options = treatywatch_reporting::export::ExportOptions { as_of, base_url };
+    let as_of = (args.as_of).unwrap_or_else(|| treatywatch_reporting::default_as_of(&data, today));
+    let options = treatywatch_reporting::export::ExportOptions {
+        as_of,
+        base_url: args.base_url,
+    };
     let files = treatywatch_reporting::export::export(&data, &outcome, &options)?;
     for f in &files {
-        treatywatch_reporting::write_atomic(&out.join(&f.path), &f.bytes)
-            .map_err(|e| format!("cannot write {}: {e}", out.join(&f.path).display()))?;
+        let path = args.out.join(&f.path);
+        treatywatch_reporting::write_atomic(&path, &f.bytes)
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     }
     print(&format!(
         "wrote {} files to {} (as of {as_of}) in {:.2} s\n",
         files.len(),
-        out.display(),
+        args.out.display(),
         started.elapsed().as_secs_f64()
     ));
     Ok(ExitCode::SUCCESS)

@@ -1,11 +1,31 @@
 //! `treatywatch import depositary`: the table merged by `treatywatch-import`, its outcome
 //! printed.
 
-use super::*;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use crate::args::DataArgs;
+
+#[derive(clap::Args)]
+pub(crate) struct Args {
+    #[command(subcommand)]
+    what: Kind,
+}
+
+#[derive(clap::Subcommand)]
+enum Kind {
+    /// Merge a depositary participation table (columns date,state,action,depositary, and
+    /// optionally iso3166,note; actions Signatory, Ratification, Accession, Succession,
+    /// Withdrawal; a row per deposit, the depositary empty where the table does not name it)
+    /// into a treaty's parties: one act per state and action, dated by its earliest deposit,
+    /// every deposit kept in the act's `deposits`, every act citing --source. Nothing is
+    /// written if a state name is unknown or an act conflicts with the record.
+    Depositary(DepositaryArgs),
+}
 
 /// `import depositary`'s arguments.
 #[derive(clap::Args)]
-pub(crate) struct DepositaryArgs {
+struct DepositaryArgs {
     /// The table (CSV, UTF-8, a header row; `#` lines before it say where it came from).
     file: PathBuf,
     /// The treaty's id.
@@ -14,9 +34,6 @@ pub(crate) struct DepositaryArgs {
     /// The source record the table came from; every act written cites it.
     #[arg(long)]
     source: String,
-    /// The data folder.
-    #[arg(long, default_value = "data")]
-    data: PathBuf,
     /// Create a state actor for each name that matches none, with the table's `iso3166`
     /// code (lower case) as its id; they are added to data/actors/states.yaml.
     #[arg(long)]
@@ -29,12 +46,14 @@ pub(crate) struct DepositaryArgs {
     #[arg(long)]
     withdrawal_effective: bool,
     #[command(flatten)]
-    limits: crate::LimitArgs,
+    data: DataArgs,
 }
 
-pub(crate) fn depositary(args: DepositaryArgs) -> Result<ExitCode, String> {
+pub(crate) fn run(args: Args) -> Result<ExitCode, String> {
+    let Kind::Depositary(args) = args.what;
+    let limits = args.data.limits();
     let options = treatywatch_import::Options {
-        data_dir: args.data,
+        data_dir: args.data.data,
         table: args.file,
         treaty: args.treaty,
         source: args.source,
@@ -45,7 +64,7 @@ pub(crate) fn depositary(args: DepositaryArgs) -> Result<ExitCode, String> {
         } else {
             treatywatch_import::WithdrawalDates::Notice
         },
-        limits: args.limits.limits(),
+        limits,
     };
     match treatywatch_import::depositary(&options).map_err(|e| e.to_string())? {
         treatywatch_import::Outcome::Written(lines) => {

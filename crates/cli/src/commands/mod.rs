@@ -1,71 +1,73 @@
-//! One module per command; each command returns the exit code, or a message for exit 2.
+//! One module per command: its arguments and its `run`, which returns the exit code, or a
+//! message for exit 2 (the command could not run). What they share is here: printing.
 
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
-use treatywatch_loader::{Dataset, Limits, ProblemKind, Severity};
-use treatywatch_model::{Date, RecordKind};
-use treatywatch_validator::render::printable;
-use treatywatch_validator::{Options, Outcome, render, schema};
-
-use crate::Format;
-
-mod diff;
-mod export;
-mod fmt;
-mod generated;
-mod import;
-mod report;
-mod rules;
-mod status;
-mod validate;
-
-pub(crate) use diff::diff;
-pub(crate) use export::export;
-pub(crate) use fmt::fmt;
-pub(crate) use generated::{docs, schema};
-pub(crate) use import::{DepositaryArgs, depositary};
-pub(crate) use report::report;
-pub(crate) use rules::{explain, rules};
-pub(crate) use status::status;
-pub(crate) use validate::{ValidateArgs, validate};
-
-/// Today's date (UTC).
-pub(super) fn today() -> Date {
-    let days = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() / 86_400);
-    Date::from_day_number(i64::try_from(days).unwrap_or(0)).unwrap_or(Date::EPOCH)
-}
-
-pub(super) fn parse_as_of(text: Option<String>, default: Date) -> Result<Date, String> {
-    match text {
-        None => Ok(default),
-        Some(t) => Date::parse(&t).map_err(|e| format!("--as-of: {e}")),
-    }
-}
-
-pub(super) fn load(data: &Path, limits: Limits) -> Result<Dataset, String> {
-    treatywatch_loader::load(data, limits).map_err(|e| e.to_string())
-}
+pub(crate) mod diff;
+pub(crate) mod docs;
+pub(crate) mod explain;
+pub(crate) mod export;
+pub(crate) mod fmt;
+pub(crate) mod import;
+pub(crate) mod new;
+pub(crate) mod report;
+pub(crate) mod rules;
+pub(crate) mod schema;
+pub(crate) mod status;
+pub(crate) mod validate;
 
 /// A line on stderr for a person watching a terminal; nothing in pipelines and logs.
-pub(super) fn progress(message: &str) {
+pub(crate) fn progress(message: &str) {
     if std::io::stderr().is_terminal() {
         eprintln!("{message}");
     }
 }
 
 /// Colour only on a terminal, and never when NO_COLOR is set.
-pub(super) fn use_color() -> bool {
+pub(crate) fn use_color() -> bool {
     std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
-pub(super) fn print(text: &str) {
+pub(crate) fn print(text: &str) {
     let mut out = std::io::stdout().lock();
     // A closed pipe (`| head`) is not an error worth a message.
     let _ = out.write_all(text.as_bytes());
     let _ = out.flush();
+}
+
+/// Writes generated files that differ from what the code generates (atomically), or with
+/// `check` lists them and fails: `what` names them, `command` regenerates them.
+pub(crate) fn sync_generated(
+    files: &[(PathBuf, String)],
+    check: bool,
+    what: &str,
+    command: &str,
+) -> Result<ExitCode, String> {
+    let mut stale = Vec::new();
+    for (path, expected) in files {
+        if std::fs::read_to_string(path).ok().as_deref() == Some(expected.as_str()) {
+            continue;
+        }
+        if check {
+            stale.push(path.display().to_string());
+        } else {
+            treatywatch_reporting::write_atomic(path, expected.as_bytes())
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        }
+    }
+    if !stale.is_empty() {
+        for s in &stale {
+            eprintln!("out of date: {s}");
+        }
+        eprintln!("error: the {what} differ from the code; run `{command}` and commit them");
+        return Ok(ExitCode::from(1));
+    }
+    print(&if check {
+        format!("{what} are current\n")
+    } else {
+        format!("wrote {what}\n")
+    });
+    Ok(ExitCode::SUCCESS)
 }

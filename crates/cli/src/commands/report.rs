@@ -1,31 +1,40 @@
 //! `treatywatch report`: the briefing and the summaries, written or checked.
 
-use super::*;
+use std::path::PathBuf;
+use std::process::ExitCode;
 
-/// A briefing's date when none is given: the latest event recorded in the data, so that the
-/// same data always gives the same bytes — but never after today, so that a scheduled expiry
-/// recorded ahead of time does not date a briefing in the future.
-pub(super) fn default_as_of(data: &Dataset, today: Date) -> Date {
-    let latest = treatywatch_reporting::latest_event(data);
-    if latest.first_day() > today.last_day() {
-        today
-    } else {
-        latest
-    }
+use treatywatch_loader::Severity;
+use treatywatch_model::Date;
+use treatywatch_validator::{Options, render};
+
+use super::{print, progress};
+use crate::args::{DataArgs, date};
+
+#[derive(clap::Args)]
+pub(crate) struct Args {
+    /// Where to write the reports.
+    #[arg(long, default_value = "reports")]
+    out: PathBuf,
+    /// The date of the briefing (default: the latest event in the data, never after today).
+    #[arg(long, value_parser = date)]
+    as_of: Option<Date>,
+    /// A folder of templates overriding the built-in ones, file by file.
+    #[arg(long)]
+    templates: Option<PathBuf>,
+    /// Check that the reports in --out are current instead of writing them (exit 1 if not).
+    #[arg(long)]
+    check: bool,
+    #[command(flatten)]
+    data: DataArgs,
 }
 
-pub(crate) fn report(
-    data_dir: PathBuf,
-    out: PathBuf,
-    as_of: Option<String>,
-    templates: Option<PathBuf>,
-    check: bool,
-    limits: Limits,
-) -> Result<ExitCode, String> {
+pub(crate) fn run(args: Args) -> Result<ExitCode, String> {
     let started = std::time::Instant::now();
     progress("reading and validating the data…");
-    let data = load(&data_dir, limits)?;
-    let outcome = treatywatch_validator::validate(&data, &Options { as_of: today() });
+    let data = args.data.load()?;
+    // Checked as of today: `future-date` is about today, whatever date the briefing is for.
+    let today = Date::today();
+    let outcome = treatywatch_validator::validate(&data, &Options { as_of: today });
     if outcome.has_errors() {
         let summary = outcome.summary(&data);
         let errors: Vec<_> = outcome
@@ -38,9 +47,13 @@ pub(crate) fn report(
         eprintln!("error: the data has errors; no report was written (run `treatywatch validate`)");
         return Ok(ExitCode::from(1));
     }
-    let as_of = parse_as_of(as_of, default_as_of(&data, today()))?;
-    let options = treatywatch_reporting::ReportOptions { as_of, templates };
-    if check {
+    let as_of = (args.as_of).unwrap_or_else(|| treatywatch_reporting::default_as_of(&data, today));
+    let options = treatywatch_reporting::ReportOptions {
+        as_of,
+        templates: args.templates,
+    };
+    let out = args.out;
+    if args.check {
         // Only the text outputs are compared: they determine the PDF, which Typst does not
         // promise to typeset byte for byte alike on every machine, and which the light build
         // cannot make at all.
@@ -99,33 +112,4 @@ pub(crate) fn report(
         eprint!("{note}");
     }
     Ok(ExitCode::SUCCESS)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn dataset(treaty: &str) -> (tempfile::TempDir, Dataset) {
-        let dir = tempfile::tempdir().expect("a scratch folder");
-        std::fs::create_dir_all(dir.path().join("treaties")).expect("a kind folder");
-        std::fs::write(dir.path().join("treaties/t.yaml"), treaty).expect("a treaty file");
-        let data = treatywatch_loader::load(dir.path(), Limits::default()).expect("loads");
-        (dir, data)
-    }
-
-    const TREATY: &str = "id: t\nname: T\nshort_name: T\nkind: bilateral\nopened: 2010-04-08\nparties:\n  - actor: usa\n    actions: [{action: signature, date: 2010-04-08}]\n";
-
-    #[test]
-    fn the_default_briefing_date_is_the_latest_event_but_never_after_today() {
-        let today = Date::parse("2026-11-28").expect("a date");
-        let (_dir, data) = dataset(TREATY);
-        assert_eq!(default_as_of(&data, today).to_string(), "2010-04-08");
-        let scheduled = format!("{TREATY}end: {{date: 2099-02-05, reason: expiry}}\n");
-        let (_dir, data) = dataset(&scheduled);
-        assert_eq!(
-            treatywatch_reporting::latest_event(&data).to_string(),
-            "2099-02-05"
-        );
-        assert_eq!(default_as_of(&data, today), today);
-    }
 }

@@ -1,19 +1,35 @@
-//! `treatywatch rules` and `treatywatch explain`: the registry, for people.
+//! `treatywatch rules`: the registry, one line a rule or the full reference.
 
-use super::*;
+use std::process::ExitCode;
 
-pub(crate) fn rules(markdown: bool) -> Result<ExitCode, String> {
-    if markdown {
+use super::print;
+
+#[derive(clap::Args)]
+pub(crate) struct Args {
+    /// `text` (one line a rule) or `markdown` (every rule's documentation).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    Text,
+    Markdown,
+}
+
+pub(crate) fn run(args: Args) -> Result<ExitCode, String> {
+    if args.format == Format::Markdown {
         print(&treatywatch_validator::docs::rules_markdown());
         return Ok(ExitCode::SUCCESS);
     }
-    let mut text = String::new();
-    let width = treatywatch_validator::RULES
+    let rules = treatywatch_validator::RULES;
+    let width = rules
         .iter()
         .map(|r| r.name.as_str().len())
         .max()
         .unwrap_or(0);
-    for rule in treatywatch_validator::RULES {
+    let mut text = String::new();
+    for rule in rules {
         text.push_str(&format!(
             "{:<width$}  {:<7}  {}\n",
             rule.name.as_str(),
@@ -22,26 +38,5 @@ pub(crate) fn rules(markdown: bool) -> Result<ExitCode, String> {
         ));
     }
     print(&text);
-    Ok(ExitCode::SUCCESS)
-}
-
-pub(crate) fn explain(name: &str) -> Result<ExitCode, String> {
-    let Some(rule) = treatywatch_validator::find_rule(name) else {
-        let names: Vec<&str> = treatywatch_validator::RULES
-            .iter()
-            .map(|r| r.name.as_str())
-            .collect();
-        return Err(format!(
-            "no rule `{name}`; the rules are: {}",
-            names.join(", ")
-        ));
-    };
-    print(&format!(
-        "# {} ({})\n\n{}\n\n{}",
-        rule.name,
-        rule.severity.as_str(),
-        rule.summary,
-        rule.docs
-    ));
     Ok(ExitCode::SUCCESS)
 }

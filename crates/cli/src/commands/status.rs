@@ -1,15 +1,37 @@
 //! `treatywatch status`: one treaty on one date.
 
-use super::*;
+use std::process::ExitCode;
 
-pub(crate) fn status(
-    data_dir: &Path,
-    treaty_id: &str,
-    as_of: Option<String>,
-    json: bool,
-) -> Result<ExitCode, String> {
-    let on = parse_as_of(as_of, today())?;
-    let data = load(data_dir, Limits::default())?;
+use treatywatch_model::{Date, RecordKind};
+use treatywatch_validator::render::printable;
+
+use super::print;
+use crate::args::{DataArgs, date};
+
+#[derive(clap::Args)]
+pub(crate) struct Args {
+    /// The treaty's id (e.g. inf).
+    treaty: String,
+    /// The date (YYYY-MM-DD, YYYY-MM or YYYY; default today).
+    #[arg(long, value_parser = date)]
+    as_of: Option<Date>,
+    /// `text` (a table) or `json` (the same facts, for programs).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    #[command(flatten)]
+    data: DataArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+pub(crate) fn run(args: Args) -> Result<ExitCode, String> {
+    let on = args.as_of.unwrap_or_else(Date::today);
+    let treaty_id = args.treaty.as_str();
+    let data = args.data.load()?;
     let index = data.index();
     let Some(treaty) = index.treaty(treaty_id) else {
         // A treaty whose record is there but does not fit the model (an impossible date, a
@@ -30,15 +52,14 @@ pub(crate) fn status(
         return Err(format!(
             "no treaty `{}` in {} (known: {})",
             printable(treaty_id),
-            data_dir.display(),
+            args.data.data.display(),
             known.join(", ")
         ));
     };
-    let view = treatywatch_reporting::status::status_view(&data.index(), treaty, on);
-    let text = if json {
-        serde_json::to_string_pretty(&view).map_err(|e| e.to_string())? + "\n"
-    } else {
-        view.to_text()
+    let view = treatywatch_reporting::status::status_view(&index, treaty, on);
+    let text = match args.format {
+        Format::Json => serde_json::to_string_pretty(&view).map_err(|e| e.to_string())? + "\n",
+        Format::Text => view.to_text(),
     };
     print(&text);
     Ok(ExitCode::SUCCESS)

@@ -1,16 +1,49 @@
 //! `treatywatch validate`: load, check, print in the chosen format, and the exit code.
 
-use super::*;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
 
-pub(crate) struct ValidateArgs {
-    pub data: PathBuf,
-    pub format: Format,
-    pub as_of: Option<String>,
-    pub deny_warnings: bool,
-    pub show_allowed: bool,
-    pub cache: Option<PathBuf>,
-    pub batching: treatywatch_validator::Batching,
-    pub limits: Limits,
+use treatywatch_loader::Severity;
+use treatywatch_model::{Date, RuleName};
+use treatywatch_validator::{Batching, Options, Outcome, render};
+
+use super::{print, use_color};
+use crate::args::{DataArgs, date};
+
+#[derive(clap::Args)]
+pub(crate) struct Args {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// The date "now" (YYYY-MM-DD; default today): nothing may be dated after it.
+    #[arg(long, value_parser = date)]
+    as_of: Option<Date>,
+    /// Exit 1 on warnings too.
+    #[arg(long)]
+    deny_warnings: bool,
+    /// Also list warnings and notes silenced by `allow`, with their reasons.
+    #[arg(long)]
+    show_allowed: bool,
+    /// Keep each claim file's results in DIR (`validate.cache`) and reuse them while the
+    /// file, this build, --as-of, the limits and every file other than claim files are
+    /// unchanged. The output is the same as without it.
+    #[arg(long, value_name = "DIR")]
+    cache: Option<PathBuf>,
+    /// Read claim files in batches of at most this many bytes (at least one file each;
+    /// 0: all at once). Bounds the memory; the output is the same for every size.
+    #[arg(long, value_name = "BYTES", default_value_t = Batching::DEFAULT.max_bytes.unwrap_or(0))]
+    batch_bytes: u64,
+    #[command(flatten)]
+    data: DataArgs,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Format {
+    Human,
+    Json,
+    Github,
+    Sarif,
 }
 
 /// The process's peak resident memory so far (Linux: `VmHWM`), for the timings line.
@@ -21,19 +54,20 @@ fn peak_memory_mib() -> Option<u64> {
     Some(kib / 1024)
 }
 
-pub(crate) fn validate(args: ValidateArgs) -> Result<ExitCode, String> {
-    let as_of = parse_as_of(args.as_of, today())?;
+pub(crate) fn run(args: Args) -> Result<ExitCode, String> {
+    let as_of = args.as_of.unwrap_or_else(Date::today);
     let started = Instant::now();
-    let listing = treatywatch_loader::list(&args.data).map_err(|e| e.to_string())?;
+    let listing = args.data.list()?;
+    let limits = args.data.limits();
     let mut checked = treatywatch_validator::validate_listing(
         &listing,
-        args.limits,
+        limits,
         &Options { as_of },
-        args.batching,
+        Batching::of_bytes(args.batch_bytes),
         args.cache.as_deref(),
     );
     if matches!(args.format, Format::Human) {
-        checked.read_texts(&listing, args.limits);
+        checked.read_texts(&listing, limits);
     }
     for note in &checked.notes {
         eprintln!("note: {note}");
@@ -94,7 +128,7 @@ fn exit_code(outcome: &Outcome, deny_warnings: bool) -> ExitCode {
     if outcome
         .diagnostics
         .iter()
-        .any(|d| d.rule == treatywatch_model::RuleName::UnreadableFile)
+        .any(|d| d.rule == RuleName::UnreadableFile)
     {
         return ExitCode::from(2);
     }

@@ -147,3 +147,26 @@ fn status_of_a_treaty_that_failed_to_load_says_why_not_that_it_is_missing() {
     );
     assert!(!err.contains("no treaty"), "{err}");
 }
+
+/// A bad `--as-of` is a usage error, found before anything is read: the data folder here does
+/// not exist, and the message is about the date, on every command that takes one.
+#[test]
+fn a_bad_as_of_is_a_usage_error_before_any_data_is_read() {
+    let commands: [&[&str]; 5] = [
+        &["validate"],
+        &["report"],
+        &["export"],
+        &["status", "inf"],
+        &["diff", "--base", "HEAD"],
+    ];
+    for command in commands {
+        let mut args = command.to_vec();
+        args.extend(["--as-of", "2019-13-01", "--data", "no/such/folder"]);
+        let o = run(&args);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{command:?}: {err}");
+        assert!(err.contains("--as-of"), "{command:?}: {err}");
+        assert!(err.contains("there is no such month"), "{command:?}: {err}");
+        assert!(!err.contains("no/such/folder"), "{command:?}: {err}");
+    }
+}

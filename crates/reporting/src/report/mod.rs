@@ -20,7 +20,7 @@ mod timeline_views;
 mod views;
 mod words;
 
-pub use timeline::{act_letter, latest_event};
+pub use timeline::{act_letter, default_as_of, latest_event};
 use timeline::{recent_changes, timeline};
 pub use timeline_views::*;
 pub use views::*;

@@ -330,3 +330,15 @@ pub fn latest_event(data: &Dataset) -> Date {
         .and_then(|d| Date::from_day_number(d.last_day()))
         .unwrap_or(Date::EPOCH)
 }
+
+/// A briefing's or an export's date when none is given: the latest event recorded in the
+/// data, so that the same data always gives the same bytes — but never after `today`, so that
+/// a scheduled expiry recorded ahead of time does not date a briefing in the future.
+pub fn default_as_of(data: &Dataset, today: Date) -> Date {
+    let latest = latest_event(data);
+    if latest.first_day() > today.last_day() {
+        today
+    } else {
+        latest
+    }
+}

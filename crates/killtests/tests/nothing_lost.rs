@@ -4,7 +4,8 @@
 //! Each test first makes the two complete versions of every file (old and new), then starts
 //! the run that turns old into new many times, killing it (SIGKILL: no clean-up code runs)
 //! at many moments, and checks every file. The runs stop half-way through every file they
-//! write (`TREATYWATCH_TEST_PAUSE_MID_WRITE_MS`): besides kills spread over the run, the test
+//! write (`TREATYWATCH_TEST_PAUSE_MID_WRITE_MS`, read by this crate's `treatywatch-paused`,
+//! the command with the loader's pause seam set): besides kills spread over the run, the test
 //! watches for the k-th temporary file to appear and kills the run then, so that kills land
 //! inside writes whatever the machine's speed or load. A writer that wrote in place would
 //! leave half a file there, and fail (checked).
@@ -21,7 +22,7 @@ fn workspace() -> PathBuf {
 }
 
 fn treatywatch() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_treatywatch"))
+    Command::new(env!("CARGO_BIN_EXE_treatywatch-paused"))
 }
 
 /// Every regular file under `dir` (relative path → bytes); temporaries are listed apart.

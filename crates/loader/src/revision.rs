@@ -1,28 +1,27 @@
-//! The base of `treatywatch diff --base DIR_OR_GIT_REV`: a folder, or the `data/` of a git
-//! revision exported without a checkout. The comparison itself is
-//! `treatywatch_reporting::diff`.
+//! A dataset as it was: a folder, or the data folder of a git revision exported without a
+//! checkout (the base of `treatywatch diff --base DIR_OR_GIT_REV`).
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use treatywatch_loader::{Dataset, Limits};
+use crate::{Dataset, Limits};
 
 /// Reads the base: a folder, or the `data/` of a git revision (without a checkout).
-pub(crate) fn load_base(
+pub fn load_base(
     base: &str,
     data: &Path,
     limits: Limits,
 ) -> Result<(Dataset, Option<tempfile::TempDir>), String> {
     let as_dir = PathBuf::from(base);
     if as_dir.is_dir() {
-        return treatywatch_loader::load(&as_dir, limits)
+        return crate::load(&as_dir, limits)
             .map(|d| (d, None))
             .map_err(|e| e.to_string());
     }
     let dir = tempfile::tempdir().map_err(|e| format!("cannot make a temporary folder: {e}"))?;
     export_revision(base, data, dir.path())?;
-    let loaded = treatywatch_loader::load(dir.path(), limits).map_err(|e| e.to_string())?;
+    let loaded = crate::load(dir.path(), limits).map_err(|e| e.to_string())?;
     Ok((loaded, Some(dir)))
 }
 

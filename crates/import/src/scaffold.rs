@@ -1,52 +1,62 @@
-//! `treatywatch new KIND ID`: a skeleton record with every required field, valid except for
-//! the placeholders only the contributor can fill in (each one an error on its own line until
-//! it is), written to `data/<kind>/<id>.yaml` and never over an existing file.
+//! New records (`treatywatch new KIND ID`): a skeleton with every required field, valid except
+//! for the placeholders only the contributor can fill in (each one an error on its own line
+//! until it is), written to `data/<kind>/<id>.yaml` and never over an existing file. The
+//! values a field may take are the model's enums' names.
 
-use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 
-use treatywatch_model::{Id, RecordKind};
+use strum::VariantNames;
+use treatywatch_model::{ActorKind, ClaimKind, Id, RecordKind, SourceKind, TreatyKind};
+
+/// The names of an enum's values, as a comment lists them.
+fn choices<E: VariantNames>(separator: &str) -> String {
+    E::VARIANTS.join(separator)
+}
 
 /// The skeleton of a record of `kind` with id `id`.
-pub(crate) fn skeleton(kind: RecordKind, id: &str) -> String {
+pub fn skeleton(kind: RecordKind, id: &str) -> String {
     let body = match kind {
         RecordKind::Claim => format!(
             "id: {id}\n\
              date: TODO                      # the day it was said: YYYY-MM-DD (or YYYY-MM, YYYY)\n\
              claimant: todo-actor            # who said it: an actor id (data/actors/)\n\
              # on_behalf_of: rus             # the state or organization they spoke for\n\
-             kind: violation                 # violation | compliance | status | withdrawal | other\n\
+             kind: violation                 # {claim_kinds}\n\
              treaty: todo-treaty             # a treaty id (data/treaties/)\n\
              accused: todo-actor             # violation/compliance: whose conduct\n\
              # period: 1999/..               # the conduct claimed\n\
              quote: \"TODO: the exact words, short\"\n\
              summary: \"TODO: one neutral sentence stating what is claimed\"\n\
-             sources:\n  - source: todo-source        # a source id (data/sources/)\n    locator: \"TODO: paragraph, page or timestamp\"\n"
+             sources:\n  - source: todo-source        # a source id (data/sources/)\n    locator: \"TODO: paragraph, page or timestamp\"\n",
+            claim_kinds = choices::<ClaimKind>(" | ")
         ),
         RecordKind::Source => format!(
             "id: {id}\n\
              title: \"TODO: the document's title\"\n\
-             kind: news                      # transcript statement report news opinion treaty-text law academic other\n\
+             kind: news                      # {source_kinds}\n\
              publisher: \"TODO: who published it\"\n\
              published: TODO                 # YYYY-MM-DD (or YYYY-MM, YYYY)\n\
-             url: TODO                       # https://…\n"
+             url: TODO                       # https://…\n",
+            source_kinds = choices::<SourceKind>(" ")
         ),
         RecordKind::Actor => format!(
             "id: {id}\n\
              name: \"TODO: common English name\"\n\
-             kind: person                    # state | organization | person\n\
+             kind: person                    # {actor_kinds}\n\
              # roles:                        # persons: offices held\n\
-             #   - {{title: Minister of Foreign Affairs, of: rus, period: 2004-03-09/..}}\n"
+             #   - {{title: Minister of Foreign Affairs, of: rus, period: 2004-03-09/..}}\n",
+            actor_kinds = choices::<ActorKind>(" | ")
         ),
         RecordKind::Treaty => format!(
             "id: {id}\n\
              name: \"TODO: the full official name\"\n\
              short_name: \"TODO: the short name\"\n\
-             kind: bilateral                 # bilateral | multilateral\n\
+             kind: bilateral                 # {treaty_kinds}\n\
              opened: TODO                    # signed (bilateral) or opened for signature: YYYY-MM-DD\n\
              # entry_into_force: YYYY-MM-DD\n\
              # withdrawal_notice: P6M\n\
-             parties:\n  - actor: todo-actor\n    actions:\n      - {{action: signature, date: TODO}}\n"
+             parties:\n  - actor: todo-actor\n    actions:\n      - {{action: signature, date: TODO}}\n",
+            treaty_kinds = choices::<TreatyKind>(" | ")
         ),
     };
     format!(
@@ -55,14 +65,18 @@ pub(crate) fn skeleton(kind: RecordKind, id: &str) -> String {
     )
 }
 
+/// Asks the contributor for a placeholder's value (`None` or empty: keep the placeholder).
+pub type Ask = dyn FnMut(&Placeholder) -> Option<String>;
+
 /// Writes the skeleton to `<data>/<folder>/<id>.yaml`, its placeholders filled from `values`
-/// (`key=value`) and, on a terminal, from answers to prompts; refuses to overwrite.
-pub(crate) fn write_new(
+/// (`key=value`) and, when `ask` is given, from its answers (an empty answer keeps the
+/// placeholder); refuses to overwrite.
+pub fn write_new(
     data: &Path,
     kind: RecordKind,
     id: &str,
     values: &[String],
-    prompt: bool,
+    mut ask: Option<&mut Ask>,
 ) -> Result<PathBuf, String> {
     if !Id::is_valid(id) {
         return Err(format!(
@@ -90,8 +104,7 @@ pub(crate) fn write_new(
     while let Some(p) = placeholders(&text).into_iter().nth(index) {
         let answer = match given.iter().position(|(k, _)| *k == p.key) {
             Some(at) => Some(given.remove(at).1),
-            None if prompt => ask(&p),
-            None => None,
+            None => ask.as_mut().and_then(|ask| ask(&p)),
         };
         match answer.filter(|a| !a.is_empty()) {
             Some(value) => text = fill(&text, &p, &value),
@@ -107,35 +120,26 @@ pub(crate) fn write_new(
     std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     // Written whole (temporary file, then linked into place) and never over an existing
     // record: a killed run leaves no file or the whole file.
-    treatywatch_reporting::write_new_atomic(&path, text.as_bytes()).map_err(|e| {
-        match e.kind() {
-            std::io::ErrorKind::AlreadyExists => {
-                format!("{} already exists; nothing was written", path.display())
-            }
-            _ => format!("cannot write {}: {e}", path.display()),
+    treatywatch_loader::temporary::write_new_atomic(&path, text.as_bytes()).map_err(|e| match e
+        .kind()
+    {
+        std::io::ErrorKind::AlreadyExists => {
+            format!("{} already exists; nothing was written", path.display())
         }
+        _ => format!("cannot write {}: {e}", path.display()),
     })?;
     Ok(path)
 }
 
-/// Asks for one placeholder on the terminal; an empty answer keeps the placeholder.
-fn ask(p: &Placeholder) -> Option<String> {
-    eprint!("{} ({}): ", p.key, p.hint);
-    let _ = std::io::stderr().flush();
-    let mut line = String::new();
-    std::io::stdin().lock().read_line(&mut line).ok()?;
-    Some(line.trim().to_string())
-}
-
 /// A placeholder in a skeleton: its line, key, and the hint in its comment.
-pub(crate) struct Placeholder {
+pub struct Placeholder {
     pub line: usize,
     pub key: String,
     pub hint: String,
 }
 
 /// The placeholders a contributor fills in (`TODO` values and `todo-` ids).
-pub(crate) fn placeholders(skeleton: &str) -> Vec<Placeholder> {
+pub fn placeholders(skeleton: &str) -> Vec<Placeholder> {
     skeleton
         .lines()
         .enumerate()
@@ -159,7 +163,7 @@ pub(crate) fn placeholders(skeleton: &str) -> Vec<Placeholder> {
 }
 
 /// Writes `value` for the placeholder: plain when it is an id, a date or a URL, else quoted.
-pub(crate) fn fill(skeleton: &str, placeholder: &Placeholder, value: &str) -> String {
+pub fn fill(skeleton: &str, placeholder: &Placeholder, value: &str) -> String {
     let plain = Id::is_valid(value)
         || treatywatch_model::Date::parse(value).is_ok()
         || ((value.starts_with("https://") || value.starts_with("http://"))

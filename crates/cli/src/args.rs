@@ -1,0 +1,70 @@
+//! Arguments more than one command takes: the data folder with its reading limits, and dates.
+
+use std::path::PathBuf;
+
+use treatywatch_loader::{Dataset, Limits, Listing};
+use treatywatch_model::Date;
+
+/// The data folder, and the limits it is read within: every command that reads data.
+#[derive(clap::Args, Clone)]
+pub(crate) struct DataArgs {
+    /// The data folder.
+    #[arg(long, default_value = "data")]
+    pub(crate) data: PathBuf,
+    #[command(flatten)]
+    pub(crate) limits: LimitArgs,
+}
+
+impl DataArgs {
+    /// Loads the whole data folder.
+    pub(crate) fn load(&self) -> Result<Dataset, String> {
+        treatywatch_loader::load(&self.data, self.limits()).map_err(|e| e.to_string())
+    }
+
+    /// Lists the data folder's files, reading none.
+    pub(crate) fn list(&self) -> Result<Listing, String> {
+        treatywatch_loader::list(&self.data).map_err(|e| e.to_string())
+    }
+
+    pub(crate) fn limits(&self) -> Limits {
+        self.limits.limits()
+    }
+}
+
+/// Reading limits, raised by flags for unusually large data.
+#[derive(clap::Args, Clone)]
+pub(crate) struct LimitArgs {
+    /// Largest data file read, in bytes.
+    #[arg(long, default_value_t = Limits::default().max_file_bytes)]
+    max_file_bytes: u64,
+    /// Deepest nesting of lists and mappings in a data file.
+    #[arg(long, default_value_t = Limits::default().max_depth)]
+    max_depth: usize,
+    /// Most values (aliases expanded) in one data file.
+    #[arg(long, default_value_t = Limits::default().max_nodes)]
+    max_nodes: usize,
+    /// Most values YAML aliases may add to one data file.
+    #[arg(long, default_value_t = Limits::default().max_alias_nodes)]
+    max_alias_nodes: usize,
+    /// Most records in one list file.
+    #[arg(long, default_value_t = Limits::default().max_records)]
+    max_records: usize,
+}
+
+impl LimitArgs {
+    pub(crate) fn limits(&self) -> Limits {
+        Limits {
+            max_file_bytes: self.max_file_bytes,
+            max_depth: self.max_depth,
+            max_nodes: self.max_nodes,
+            max_alias_nodes: self.max_alias_nodes,
+            max_records: self.max_records,
+        }
+    }
+}
+
+/// A date flag (`--as-of`): parsed by clap, so a bad date is a usage error (exit 2) before
+/// anything is read.
+pub(crate) fn date(text: &str) -> Result<Date, String> {
+    Date::parse(text).map_err(|e| e.to_string())
+}
