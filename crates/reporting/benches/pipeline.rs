@@ -32,7 +32,7 @@ fn load_bundled_data() -> Dataset {
 #[divan::bench]
 fn validate_bundled_data(bencher: divan::Bencher) {
     let data = load_bundled_data();
-    let as_of = Date::parse("2026-11-27").unwrap_or(Date::EPOCH);
+    let as_of = treatywatch_testkit::as_of();
     bencher.bench(|| validate(&data, &Options { as_of }));
 }
 

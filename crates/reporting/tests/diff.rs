@@ -5,11 +5,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
 
-use std::path::Path;
-
-use treatywatch_loader::Limits;
 use treatywatch_model::Date;
 use treatywatch_reporting::diff::{compare, markdown};
+use treatywatch_testkit as testkit;
 
 const ACTORS: &str = "\
 - {id: usa, name: United States, kind: state}
@@ -44,31 +42,24 @@ fn claim(id: &str, status: &str, summary: &str) -> String {
     )
 }
 
-fn write(dir: &Path, files: &[(&str, &str)]) {
-    for (path, text) in files {
-        let full = dir.join(path);
-        std::fs::create_dir_all(full.parent().unwrap()).unwrap();
-        std::fs::write(full, text).unwrap();
-    }
+/// A data folder of these files (path, text).
+fn dataset(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let files: Vec<(&str, &[u8])> = files.iter().map(|(p, t)| (*p, t.as_bytes())).collect();
+    testkit::files(&files)
 }
 
 #[test]
 fn every_kind_of_change_is_summarised() {
-    let base = tempfile::tempdir().unwrap();
-    let head = tempfile::tempdir().unwrap();
-    write(
-        base.path(),
-        &[
-            ("actors/actors.yaml", ACTORS),
-            ("treaties/inf.yaml", TREATY),
-            ("sources/s.yaml", SOURCES),
-            (
-                "claims/c.yaml",
-                &(claim("ended-claim", "ended", "It has ended.")
-                    + &claim("gone", "in-force", "Removed later.")),
-            ),
-        ],
-    );
+    let base = dataset(&[
+        ("actors/actors.yaml", ACTORS),
+        ("treaties/inf.yaml", TREATY),
+        ("sources/s.yaml", SOURCES),
+        (
+            "claims/c.yaml",
+            &(claim("ended-claim", "ended", "It has ended.")
+                + &claim("gone", "in-force", "Removed later.")),
+        ),
+    ]);
     // The head: the treaty ended by withdrawal (its status and the US's change), the first
     // claim now right and reworded with markup, a claim removed and one added that is wrong,
     // and a source with an error.
@@ -76,24 +67,20 @@ fn every_kind_of_change_is_summarised() {
         "      - {action: ratification, date: 1988-06-01}\n  - actor: rus",
         "      - {action: ratification, date: 1988-06-01}\n      - {action: withdrawal-notice, date: 2019-02-02}\n      - {action: withdrawal, date: 2019-08-02}\n  - actor: rus",
     ) + "end: {date: 2019-08-02, reason: withdrawal}\nwithdrawal_notice: P6M\n";
-    write(
-        head.path(),
-        &[
-            ("actors/actors.yaml", ACTORS),
-            ("treaties/inf.yaml", &ended),
-            (
-                "sources/s.yaml",
-                &SOURCES.replace("published: 2019-12-31", "published: 2019-13-01"),
-            ),
-            (
-                "claims/c.yaml",
-                &(claim("ended-claim", "ended", "It has *ended* | [see](x).")
-                    + &claim("new", "in-force", "Still in force.")),
-            ),
-        ],
-    );
-    let load = |dir: &Path| treatywatch_loader::load(dir, Limits::default()).unwrap();
-    let (old, new) = (load(base.path()), load(head.path()));
+    let head = dataset(&[
+        ("actors/actors.yaml", ACTORS),
+        ("treaties/inf.yaml", &ended),
+        (
+            "sources/s.yaml",
+            &SOURCES.replace("published: 2019-12-31", "published: 2019-13-01"),
+        ),
+        (
+            "claims/c.yaml",
+            &(claim("ended-claim", "ended", "It has *ended* | [see](x).")
+                + &claim("new", "in-force", "Still in force.")),
+        ),
+    ]);
+    let (old, new) = (testkit::load(base.path()), testkit::load(head.path()));
     let as_of = Date::parse("2019-10-01").unwrap();
     let changes = compare(
         "main",
@@ -108,15 +95,11 @@ fn every_kind_of_change_is_summarised() {
 
 #[test]
 fn no_change_says_so() {
-    let base = tempfile::tempdir().unwrap();
-    write(
-        base.path(),
-        &[
-            ("actors/actors.yaml", ACTORS),
-            ("treaties/inf.yaml", TREATY),
-        ],
-    );
-    let data = treatywatch_loader::load(base.path(), Limits::default()).unwrap();
+    let base = dataset(&[
+        ("actors/actors.yaml", ACTORS),
+        ("treaties/inf.yaml", TREATY),
+    ]);
+    let data = testkit::load(base.path());
     let as_of = Date::parse("2019-10-01").unwrap();
     let changes = compare("HEAD", &data, &data, as_of, as_of);
     assert_eq!(

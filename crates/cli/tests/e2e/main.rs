@@ -56,7 +56,7 @@ const VALID: &str = "tests/fixtures/valid";
 
 const PROBLEMS: &str = "tests/fixtures/problems";
 
-const AS_OF: &str = "2026-11-27";
+use treatywatch_testkit::AS_OF;
 
 #[test]
 fn a_valid_dataset_exits_zero_with_its_findings() {

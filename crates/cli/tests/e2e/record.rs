@@ -127,7 +127,7 @@ fn a_dozen_states_dates_are_the_extracts() {
 fn on_any_date_every_state_the_extract_has_is_listed_with_a_standing() {
     for treaty in ["npt", "ctbt"] {
         let rows = extract(treaty);
-        for on in ["1970-03-05", "1995-05-01", "2019-02-03", "2026-11-27"] {
+        for on in ["1970-03-05", "1995-05-01", "2019-02-03", AS_OF] {
             let on = Date::parse(on).unwrap();
             let view = status(treaty, &on);
             for row in rows
@@ -195,7 +195,7 @@ fn the_ctbt_status_says_which_annex_2_states_it_waits_for() {
 
 #[test]
 fn dissolved_states_and_former_parties_are_shown_as_readers_mean_them() {
-    let inf = status("inf", &Date::parse("2026-11-27").unwrap());
+    let inf = status("inf", &treatywatch_testkit::as_of());
     let rus = party(&inf, "rus").unwrap();
     assert_eq!(rus["standing"], "former party (treaty ended 2019-08-02)");
     assert_eq!(

@@ -26,7 +26,7 @@ fn forged_dataset() -> tempfile::TempDir {
 
 fn run_format(data: &Path, format: &str) -> Output {
     Command::new(env!("CARGO_BIN_EXE_treatywatch"))
-        .args(["validate", "--as-of", "2026-11-27", "--format", format])
+        .args(["validate", "--as-of", AS_OF, "--format", format])
         .arg("--data")
         .arg(data)
         .output()

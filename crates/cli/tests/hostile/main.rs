@@ -6,6 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use treatywatch_model::RuleName;
+use treatywatch_testkit::AS_OF;
 
 mod forgery;
 
@@ -17,18 +18,13 @@ const CLAIM: &str = "- id: c\n  date: 2019-02-02\n  claimant: nobody\n  kind: ot
 const SOURCE: &str = "- id: s\n  title: t\n  kind: news\n  publisher: p\n  published: 2019\n  url: https://example.org/\n";
 
 fn dataset(files: &[(&str, &[u8])]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
     let base: [(&str, &[u8]); 3] = [
         ("actors/good.yaml", GOOD.as_bytes()),
         ("claims/good.yaml", CLAIM.as_bytes()),
         ("sources/good.yaml", SOURCE.as_bytes()),
     ];
-    for (path, bytes) in base.iter().chain(files) {
-        let full = dir.path().join(path);
-        std::fs::create_dir_all(full.parent().unwrap()).unwrap();
-        std::fs::write(full, bytes).unwrap();
-    }
-    dir
+    let all: Vec<(&str, &[u8])> = base.iter().chain(files).copied().collect();
+    treatywatch_testkit::files(&all)
 }
 
 fn run(data: &Path, extra: &[&str]) -> (Output, serde_json::Value) {
@@ -37,7 +33,7 @@ fn run(data: &Path, extra: &[&str]) -> (Output, serde_json::Value) {
         "--format",
         "json",
         "--as-of",
-        "2026-11-27",
+        AS_OF,
         "--data",
         data.to_str().unwrap(),
     ];
@@ -279,7 +275,7 @@ fn a_60_mb_name_is_a_schema_error_on_its_line_and_is_not_printed() {
     // The human report gives the place and the reason, not the 60 MB line.
     let dir = dataset(&[("actors/usb.yaml", text.as_bytes())]);
     let out = Command::new(env!("CARGO_BIN_EXE_treatywatch"))
-        .args(["validate", "--as-of", "2026-11-27", "--data"])
+        .args(["validate", "--as-of", AS_OF, "--data"])
         .arg(dir.path())
         .output()
         .unwrap();
@@ -326,14 +322,7 @@ fn run_unprivileged(data: &Path) -> Option<(Output, serde_json::Value)> {
         }
     }
     let binary = env!("CARGO_BIN_EXE_treatywatch");
-    let args = [
-        "validate",
-        "--format",
-        "json",
-        "--as-of",
-        "2026-11-27",
-        "--data",
-    ];
+    let args = ["validate", "--format", "json", "--as-of", AS_OF, "--data"];
     let as_nobody = ["--reuid=65534", "--regid=65534", "--clear-groups"];
     // `nobody` must be able to run the binary where it was built (not under /root, say) and
     // to read the good files where the temporary folder is.
