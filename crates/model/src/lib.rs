@@ -7,6 +7,7 @@
 mod calendar;
 mod condition;
 mod date;
+mod decided;
 mod duration;
 mod end;
 #[doc(hidden)]

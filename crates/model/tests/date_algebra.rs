@@ -385,21 +385,3 @@ fn bound_spans_cover_every_day_and_change_exactly_where_the_answer_does() {
         [(day("2020-03-01"), day("2020-03-01"), Truth::Yes)]
     );
 }
-
-/// Today is the clock's day in UTC: the day number of the seconds since 1970 (read before and
-/// after, in case the day turns between them).
-#[test]
-fn today_is_the_clocks_day_in_utc() {
-    let clock = || {
-        let seconds = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap()
-            .as_secs();
-        i64::try_from(seconds / 86_400).unwrap()
-    };
-    let before = clock();
-    let today = Date::today();
-    let after = clock();
-    assert_eq!(today.precision(), Precision::Day);
-    assert!((before..=after).contains(&today.first_day()), "{today}");
-}

@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
 
 use proptest::prelude::*;
-use treatywatch_model::{Date, DateOrder, Duration, Period};
+use treatywatch_model::{Date, DateOrder, Duration, Period, Precision};
 
 fn any_date() -> impl Strategy<Value = Date> {
     (1900u16..2100, 0u8..=12, 0u8..=31).prop_filter_map("a real date", |(y, m, d)| match (m, d) {
@@ -73,4 +73,22 @@ proptest! {
             Err(_) => prop_assert!(!open_start && !open_end && b.is_certainly_before(&a)),
         }
     }
+}
+
+/// Today is the clock's day in UTC: the day number of the seconds since 1970 (read before and
+/// after, in case the day turns between them).
+#[test]
+fn today_is_the_clocks_day_in_utc() {
+    let clock = || {
+        let seconds = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs();
+        i64::try_from(seconds / 86_400).unwrap()
+    };
+    let before = clock();
+    let today = Date::today();
+    let after = clock();
+    assert_eq!(today.precision(), Precision::Day);
+    assert!((before..=after).contains(&today.first_day()), "{today}");
 }

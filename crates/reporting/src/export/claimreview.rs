@@ -93,7 +93,7 @@ pub(super) fn document(ctx: &Index<'_>, report: &Report, base: &str) -> Value {
             "@id": url,
             "url": url,
             "claimReviewed": c.summary,
-            "datePublished": assessment.date.map_or(report.as_of.clone(), |d| d.to_string()),
+            "datePublished": assessment.date.map_or(report.as_of.to_string(), |d| d.to_string()),
             "author": {"@type": "Organization", "name": "treatywatch"},
             "reviewBody": assessment.note,
             "reviewRating": review_rating,

@@ -45,7 +45,7 @@ pub fn export_report(
     options: &ExportOptions,
 ) -> Result<Vec<OutputFile>, String> {
     let ctx = data.index();
-    let tables = tables(&ctx, report, options.as_of);
+    let tables = tables(&ctx, report);
     let mut files = Vec::new();
     for table in &tables {
         files.push(OutputFile::new(table.spec.file_name(), csv_bytes(table)?));

@@ -153,7 +153,7 @@ pub fn build(data: &Dataset, outcome: &Outcome, as_of: Date) -> Report {
         .collect();
     Report {
         title: "Arms-control treaties and the claims made about them".into(),
-        as_of: as_of.to_string(),
+        as_of,
         generator: format!("treatywatch {}", env!("CARGO_PKG_VERSION")),
         counts: Counts {
             treaties: views.len(),

@@ -8,7 +8,7 @@ use super::timeline_views::Timeline;
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
     pub title: String,
-    pub as_of: String,
+    pub as_of: treatywatch_model::Date,
     pub generator: String,
     pub counts: Counts,
     pub treaties: Vec<TreatyView>,

@@ -141,7 +141,8 @@ fn list<T: ToString>(values: impl IntoIterator<Item = T>) -> String {
 }
 
 /// Every table of the record as of the report's date, in the order the descriptor lists them.
-pub fn tables(ctx: &Index<'_>, report: &Report, as_of: Date) -> Vec<Table> {
+pub fn tables(ctx: &Index<'_>, report: &Report) -> Vec<Table> {
+    let as_of = report.as_of;
     vec![
         rows::treaties(ctx, report, as_of),
         rows::parties(ctx, report, as_of),
