@@ -119,7 +119,7 @@ pub fn relative_path(data: &Dataset, file: usize) -> String {
 }
 
 /// Every diagnostic in full, one block each, for snapshots: severity, rule, place (file
-/// relative to the data folder, line:column to where it ends), record, JSON pointer,
+/// relative to the data folder, line:column to where the validator says it ends), record, JSON pointer,
 /// message, help and evidence. Whatever a contributor or a program reads of a diagnostic is
 /// here, so a snapshot shows every change to it.
 pub fn describe(data: &Dataset, diagnostics: &[Diagnostic]) -> String {
@@ -128,11 +128,12 @@ pub fn describe(data: &Dataset, diagnostics: &[Diagnostic]) -> String {
     let relative = |text: &str| text.replace(&root, "data/");
     let mut out = String::new();
     for d in diagnostics {
-        let end = d
-            .end
-            .or_else(|| data.files.get(d.file).map(|f| d.span.end_position(&f.text)))
-            .map(|(line, column)| format!("-{line}:{column}"))
-            .unwrap_or_default();
+        // Where it ends as the validator worked it out (every diagnostic of a run has it):
+        // `-?` would show one that lacks it.
+        let end = d.end.map_or_else(
+            || "-?".to_string(),
+            |(line, column)| format!("-{line}:{column}"),
+        );
         let _ = writeln!(
             out,
             "{}[{}] {}:{}:{}{end}",

@@ -70,17 +70,34 @@ impl RecordKind {
     /// The record's top-level fields in the order the model declares them: the order of its
     /// schema's properties and the order `treatywatch fmt` writes keys in.
     pub fn field_order(&self) -> Vec<String> {
-        let schema = match self {
-            RecordKind::Actor => schemars::schema_for!(Actor),
-            RecordKind::Treaty => schemars::schema_for!(Treaty),
-            RecordKind::Source => schemars::schema_for!(Source),
-            RecordKind::Claim => schemars::schema_for!(Claim),
-        };
-        schema
+        self.schema()
             .get("properties")
             .and_then(|p| p.as_object())
             .map(|p| p.keys().cloned().collect())
             .unwrap_or_default()
+    }
+
+    /// The fields every record of this kind has (its schema's `required`; a claim's
+    /// kind-specific requirements are not among them).
+    pub fn required_fields(&self) -> Vec<String> {
+        self.schema()
+            .get("required")
+            .and_then(|r| r.as_array())
+            .map(|r| {
+                r.iter()
+                    .filter_map(|v| v.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    fn schema(&self) -> schemars::Schema {
+        match self {
+            RecordKind::Actor => schemars::schema_for!(Actor),
+            RecordKind::Treaty => schemars::schema_for!(Treaty),
+            RecordKind::Source => schemars::schema_for!(Source),
+            RecordKind::Claim => schemars::schema_for!(Claim),
+        }
     }
 }
 

@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 use treatywatch_loader::{Dataset, Diagnostic, Limits, Listing, Severity, SourceFile};
-use treatywatch_model::{RecordKind, RuleName};
+use treatywatch_model::RuleName;
 
 use super::passes::{RuleTimes, add};
 use crate::facts::{AllFacts, RecordFacts};
@@ -115,17 +115,15 @@ pub(crate) fn set_ends(
     }
 }
 
-/// Reads again the texts of `files` that are claim files without their text.
+/// Reads again the texts of `files` that are without their text (claim files, whose texts a
+/// batch drops; reading any other file again gives what the run read).
 pub(crate) fn read_texts(
     data: &mut Dataset,
     listing: &Listing,
     limits: Limits,
     mut files: Vec<usize>,
 ) {
-    files.retain(|&i| {
-        listing.kind(i) == Some(RecordKind::Claim)
-            && data.files.get(i).is_some_and(|f| f.text.is_empty())
-    });
+    files.retain(|&i| data.files.get(i).is_some_and(|f| f.text.is_empty()));
     files.sort_unstable();
     files.dedup();
     let texts: Vec<(usize, String)> = files
