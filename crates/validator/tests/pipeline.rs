@@ -88,6 +88,9 @@ fn claim_files_are_batched_by_size() {
     assert_eq!(each.timings.batches, 5);
     // c0 | c1 | c2 | c3 and the base's file.
     assert_eq!(run(Batching::of_bytes(500_000)).timings.batches, 4);
+    // A batch may hold exactly its size: c0 c1 | c2 c3 | the base's file.
+    let two = claim_file("c0", 300_000).len() * 2;
+    assert_eq!(run(Batching::of_bytes(two as u64)).timings.batches, 3);
     for checked in [&all, &each] {
         assert_eq!(checked.outcome.diagnostics, default.outcome.diagnostics);
     }
