@@ -66,7 +66,7 @@ pub fn skeleton(kind: RecordKind, id: &str) -> String {
 }
 
 /// Asks the contributor for a placeholder's value (`None` or empty: keep the placeholder).
-pub type Ask = dyn FnMut(&Placeholder) -> Option<String>;
+pub type Ask<'a> = dyn FnMut(&Placeholder) -> Option<String> + 'a;
 
 /// Writes the skeleton to `<data>/<folder>/<id>.yaml`, its placeholders filled from `values`
 /// (`key=value`) and, when `ask` is given, from its answers (an empty answer keeps the
@@ -76,7 +76,7 @@ pub fn write_new(
     kind: RecordKind,
     id: &str,
     values: &[String],
-    mut ask: Option<&mut Ask>,
+    mut ask: Option<&mut Ask<'_>>,
 ) -> Result<PathBuf, String> {
     if !Id::is_valid(id) {
         return Err(format!(

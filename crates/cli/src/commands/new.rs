@@ -45,7 +45,7 @@ impl From<Kind> for RecordKind {
 
 pub(crate) fn run(args: Args) -> Result<ExitCode, String> {
     let mut ask = ask;
-    let prompt: Option<&mut scaffold::Ask> =
+    let prompt: Option<&mut scaffold::Ask<'_>> =
         std::io::stdin().is_terminal().then_some(&mut ask as _);
     let path = scaffold::write_new(&args.data, args.kind.into(), &args.id, &args.set, prompt)?;
     println!(
