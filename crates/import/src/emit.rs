@@ -162,4 +162,58 @@ mod tests {
         let one_line = text_field(2, "note", &spaced);
         assert_eq!(one_line.lines().count(), 1, "{one_line}");
     }
+
+    /// The folding boundaries: a text that just fits stays on its line, one character more
+    /// is folded; a folded line is filled up to the width exactly (never over it).
+    #[test]
+    fn folding_starts_past_the_width_and_fills_lines_up_to_it() {
+        // 4 + "note".len() + 2 + 86 == WIDTH: one line; a character more is folded (a word
+        // that long stays whole on its own line).
+        let fits = "x".repeat(86);
+        assert_eq!(fits.len() + 4 + 4 + 2, WIDTH);
+        assert_eq!(text_field(4, "note", &fits), format!("    note: {fits}\n"));
+        let over = "x".repeat(87);
+        assert_eq!(
+            text_field(4, "note", &over),
+            format!("    note: >-\n      {over}\n")
+        );
+        // One-letter words under an indent of 9 (the key at 7): 44 words make a line of
+        // exactly 96 characters.
+        let letters = "a ".repeat(100);
+        let folded = text_field(7, "note", letters.trim_end());
+        let first = folded.lines().nth(1).unwrap();
+        assert_eq!(first.len(), WIDTH, "{folded}");
+        assert!(folded.lines().all(|l| l.len() <= WIDTH), "{folded}");
+    }
+
+    /// A text folding would change stays one line, whatever makes it so.
+    #[test]
+    fn texts_that_folding_would_change_stay_on_one_line() {
+        let long = "word ".repeat(40);
+        let long = long.trim_end();
+        for text in [
+            format!("{long}\tend"),
+            format!(" {long}"),
+            format!("{long} "),
+            format!("{long}\nend"),
+            format!("{long}  end"),
+        ] {
+            let out = text_field(2, "note", &text);
+            assert_eq!(out.lines().count(), 1, "{text:?}: {out}");
+        }
+    }
+
+    /// A party's note sits under the party, beside its actions.
+    #[test]
+    fn a_partys_note_is_indented_under_it() {
+        let party: Party = serde_json::from_value(serde_json::json!({
+            "actor": "usa",
+            "note": "a note",
+        }))
+        .unwrap();
+        assert_eq!(
+            party_lines(2, &party),
+            "  - actor: usa\n    actions: []\n    note: a note\n"
+        );
+    }
 }

@@ -395,3 +395,51 @@ fn a_treaty_that_does_not_fit_the_model_is_left_untouched() {
     assert!(err.contains("does not fit the data model"), "{err}");
     assert_eq!(read(&treaty), head);
 }
+
+/// Where new actors go: appended to `actors/states.yaml` (a line break added when the file
+/// lacks its last one), or a new file of that name when there is none; never into a file that
+/// is not a list of records.
+#[test]
+fn new_actors_are_appended_to_the_states_list_or_start_it() {
+    let creating = |data: &Path| Options {
+        create_actors: true,
+        ..options(data, &table("create.csv"))
+    };
+    // No final line break: the new records still start on their own line.
+    let (_dir, data) = scratch();
+    let states = data.join("actors/states.yaml");
+    let before = read(&states);
+    std::fs::write(&states, before.trim_end()).unwrap();
+    written(import(creating(&data)));
+    let after = read(&states);
+    assert!(after.starts_with(before.trim_end()), "{after}");
+    assert!(after.contains("\n\n- id: aut\n"), "{after}");
+    assert_valid(&data, true);
+
+    // The states in another file: states.yaml is made, holding only the new ones.
+    let (_dir, data) = scratch();
+    let states = data.join("actors/states.yaml");
+    std::fs::rename(&states, data.join("actors/known.yaml")).unwrap();
+    written(import(creating(&data)));
+    let made = read(&states);
+    assert!(made.starts_with("- id: aut\n"), "{made}");
+    assert_eq!(made.matches("\n- id: ").count() + 1, 3, "{made}");
+    assert_valid(&data, true);
+
+    // states.yaml holding one record, not a list: refused, nothing written.
+    let (_dir, data) = scratch();
+    let states = data.join("actors/states.yaml");
+    let one = "id: usa\nname: United States\nkind: state\niso3166: USA\n";
+    std::fs::rename(&states, data.join("actors/known.yaml")).unwrap();
+    let known = read(&data.join("actors/known.yaml")).replace(
+        "- id: usa\n  name: United States\n  kind: state\n  aliases: [United States of America]\n  iso3166: USA\n",
+        "",
+    );
+    std::fs::write(data.join("actors/known.yaml"), known).unwrap();
+    std::fs::write(&states, one).unwrap();
+    let npt = read(&data.join("treaties/npt.yaml"));
+    let message = failed(import(creating(&data)));
+    assert!(message.contains("is not a list of records"), "{message}");
+    assert_eq!(read(&states), one);
+    assert_eq!(read(&data.join("treaties/npt.yaml")), npt);
+}
