@@ -212,8 +212,8 @@ mod tests {
         }))
         .unwrap();
         assert_eq!(
-            party_lines(2, &party),
-            "  - actor: usa\n    actions: []\n    note: a note\n"
+            party_lines(4, &party),
+            "    - actor: usa\n      actions: []\n      note: a note\n"
         );
     }
 }
