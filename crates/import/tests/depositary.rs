@@ -443,3 +443,82 @@ fn new_actors_are_appended_to_the_states_list_or_start_it() {
     assert_eq!(read(&states), one);
     assert_eq!(read(&data.join("treaties/npt.yaml")), npt);
 }
+
+/// A withdrawal in the table on the day the record has the party's ratification revoked is
+/// that act in other words (UNODA calls Russia's CTBT revocation a withdrawal): with
+/// `keep_recorded` the recorded act stands and notes what the table calls it. Without it, or
+/// on another day, the table's act is a new one.
+#[test]
+fn a_withdrawal_on_the_day_of_a_recorded_revocation_is_that_act() {
+    let acts_of_usa = |data: &Path| -> Vec<(ActionKind, String, Option<String>)> {
+        let loaded = treatywatch_testkit::load(data);
+        let index = loaded.index();
+        let npt = index.treaty("npt").unwrap();
+        let usa = npt
+            .parties
+            .iter()
+            .find(|p| p.actor.as_str() == "usa")
+            .unwrap();
+        usa.actions
+            .iter()
+            .map(|a| (a.action, a.date.to_string(), a.note.clone()))
+            .collect()
+    };
+    let revoked = |dir: &Path, data: &Path, day: &str| -> PathBuf {
+        let path = data.join("treaties/npt.yaml");
+        let npt = read(&path).replace(
+            "        note: Deposited on the day of entry into force.\n",
+            "        note: Deposited on the day of entry into force.\n      - action: ratification-revoked\n        date: 2001-12-13\n",
+        );
+        assert!(npt.contains("ratification-revoked"));
+        std::fs::write(&path, npt).unwrap();
+        let csv = dir.join("revoked.csv");
+        let row =
+            format!("date,state,action,depositary\n{day},United States of America,Withdrawal,\n");
+        std::fs::write(&csv, row).unwrap();
+        csv
+    };
+
+    // The same day, keeping the record's acts: the revocation notes the table's words.
+    let (dir, data) = scratch();
+    let csv = revoked(dir.path(), &data, "2001-12-13");
+    written(import(Options {
+        keep_recorded: true,
+        ..options(&data, &csv)
+    }));
+    let acts = acts_of_usa(&data);
+    assert!(
+        !acts.iter().any(|a| a.0 == ActionKind::WithdrawalNotice),
+        "{acts:?}"
+    );
+    let revocation = acts
+        .iter()
+        .find(|a| a.0 == ActionKind::RatificationRevoked)
+        .unwrap();
+    let note = revocation.2.as_deref().unwrap_or_default();
+    assert!(
+        note.contains("calls this act a withdrawal notice of 2001-12-13."),
+        "{note}"
+    );
+
+    // The same day without keeping them, and another day with: a new notice.
+    for (keep_recorded, day) in [(false, "2001-12-13"), (true, "2001-12-14")] {
+        let (dir, data) = scratch();
+        let csv = revoked(dir.path(), &data, day);
+        written(import(Options {
+            keep_recorded,
+            ..options(&data, &csv)
+        }));
+        let acts = acts_of_usa(&data);
+        assert!(
+            acts.iter()
+                .any(|a| a.0 == ActionKind::WithdrawalNotice && a.1 == day),
+            "{keep_recorded} {day}: {acts:?}"
+        );
+        let revocation = acts
+            .iter()
+            .find(|a| a.0 == ActionKind::RatificationRevoked)
+            .unwrap();
+        assert_eq!(revocation.2, None, "{keep_recorded} {day}");
+    }
+}
