@@ -1,0 +1,131 @@
+//! The import's edges the CLI's end-to-end tests do not reach: where new actors go, and a
+//! withdrawal on the day of a recorded revocation.
+
+use super::*;
+
+/// Where new actors go: appended to `actors/states.yaml` (a line break added when the file
+/// lacks its last one), or a new file of that name when there is none; never into a file that
+/// is not a list of records.
+#[test]
+fn new_actors_are_appended_to_the_states_list_or_start_it() {
+    let creating = |data: &Path| Options {
+        create_actors: true,
+        ..options(data, &table("create.csv"))
+    };
+    // No final line break: the new records still start on their own line.
+    let (_dir, data) = scratch();
+    let states = data.join("actors/states.yaml");
+    let before = read(&states);
+    std::fs::write(&states, before.trim_end()).unwrap();
+    written(import(creating(&data)));
+    let after = read(&states);
+    assert!(after.starts_with(before.trim_end()), "{after}");
+    assert!(after.contains("\n\n- id: aut\n"), "{after}");
+    assert_valid(&data, true);
+
+    // The states in another file: states.yaml is made, holding only the new ones.
+    let (_dir, data) = scratch();
+    let states = data.join("actors/states.yaml");
+    std::fs::rename(&states, data.join("actors/known.yaml")).unwrap();
+    written(import(creating(&data)));
+    let made = read(&states);
+    assert!(made.starts_with("- id: aut\n"), "{made}");
+    assert_eq!(made.matches("\n- id: ").count() + 1, 3, "{made}");
+    assert_valid(&data, true);
+
+    // states.yaml holding one record, not a list: refused, nothing written.
+    let (_dir, data) = scratch();
+    let states = data.join("actors/states.yaml");
+    let one = "id: usa\nname: United States\nkind: state\niso3166: USA\n";
+    std::fs::rename(&states, data.join("actors/known.yaml")).unwrap();
+    let known = read(&data.join("actors/known.yaml")).replace(
+        "- id: usa\n  name: United States\n  kind: state\n  aliases: [United States of America]\n  iso3166: USA\n",
+        "",
+    );
+    std::fs::write(data.join("actors/known.yaml"), known).unwrap();
+    std::fs::write(&states, one).unwrap();
+    let npt = read(&data.join("treaties/npt.yaml"));
+    let message = failed(import(creating(&data)));
+    assert!(message.contains("is not a list of records"), "{message}");
+    assert_eq!(read(&states), one);
+    assert_eq!(read(&data.join("treaties/npt.yaml")), npt);
+}
+
+/// A withdrawal in the table on the day the record has the party's ratification revoked is
+/// that act in other words (UNODA calls Russia's CTBT revocation a withdrawal): with
+/// `keep_recorded` the recorded act stands and notes what the table calls it. Without it, or
+/// on another day, the table's act is a new one.
+#[test]
+fn a_withdrawal_on_the_day_of_a_recorded_revocation_is_that_act() {
+    let acts_of_usa = |data: &Path| -> Vec<(ActionKind, String, Option<String>)> {
+        let loaded = treatywatch_testkit::load(data);
+        let index = loaded.index();
+        let npt = index.treaty("npt").unwrap();
+        let usa = npt
+            .parties
+            .iter()
+            .find(|p| p.actor.as_str() == "usa")
+            .unwrap();
+        usa.actions
+            .iter()
+            .map(|a| (a.action, a.date.to_string(), a.note.clone()))
+            .collect()
+    };
+    let revoked = |dir: &Path, data: &Path, day: &str| -> PathBuf {
+        let path = data.join("treaties/npt.yaml");
+        let npt = read(&path).replace(
+            "        note: Deposited on the day of entry into force.\n",
+            "        note: Deposited on the day of entry into force.\n      - action: ratification-revoked\n        date: 2001-12-13\n",
+        );
+        assert!(npt.contains("ratification-revoked"));
+        std::fs::write(&path, npt).unwrap();
+        let csv = dir.join("revoked.csv");
+        let row =
+            format!("date,state,action,depositary\n{day},United States of America,Withdrawal,\n");
+        std::fs::write(&csv, row).unwrap();
+        csv
+    };
+
+    // The same day, keeping the record's acts: the revocation notes the table's words.
+    let (dir, data) = scratch();
+    let csv = revoked(dir.path(), &data, "2001-12-13");
+    written(import(Options {
+        keep_recorded: true,
+        ..options(&data, &csv)
+    }));
+    let acts = acts_of_usa(&data);
+    assert!(
+        !acts.iter().any(|a| a.0 == ActionKind::WithdrawalNotice),
+        "{acts:?}"
+    );
+    let revocation = acts
+        .iter()
+        .find(|a| a.0 == ActionKind::RatificationRevoked)
+        .unwrap();
+    let note = revocation.2.as_deref().unwrap_or_default();
+    assert!(
+        note.contains("calls this act a withdrawal notice of 2001-12-13."),
+        "{note}"
+    );
+
+    // The same day without keeping them, and another day with: a new notice.
+    for (keep_recorded, day) in [(false, "2001-12-13"), (true, "2001-12-14")] {
+        let (dir, data) = scratch();
+        let csv = revoked(dir.path(), &data, day);
+        written(import(Options {
+            keep_recorded,
+            ..options(&data, &csv)
+        }));
+        let acts = acts_of_usa(&data);
+        assert!(
+            acts.iter()
+                .any(|a| a.0 == ActionKind::WithdrawalNotice && a.1 == day),
+            "{keep_recorded} {day}: {acts:?}"
+        );
+        let revocation = acts
+            .iter()
+            .find(|a| a.0 == ActionKind::RatificationRevoked)
+            .unwrap();
+        assert_eq!(revocation.2, None, "{keep_recorded} {day}");
+    }
+}
