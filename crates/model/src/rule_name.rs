@@ -31,6 +31,7 @@ pub enum RuleName {
     DuplicateKey,
     UnreadableFile,
     Schema,
+    Placeholder,
     InvalidDate,
     DuplicateId,
     IdFilenameMismatch,

@@ -38,6 +38,7 @@ pub(crate) fn conclude(
         records: all.records.len(),
         ..Outcome::default()
     };
+    let found = one_per_placeholder(found);
     for d in found {
         match allowed_reason(&all, &d) {
             Some(reason) => outcome.allowed.push(Allowed {
@@ -53,6 +54,22 @@ pub(crate) fn conclude(
         .allowed
         .sort_by(|a, b| order(files, &a.diagnostic, &b.diagnostic));
     outcome
+}
+
+/// A placeholder is reported once, by its own rule: what other rules say about the same
+/// value (an unknown `todo-actor`, a date that is `TODO`) is dropped.
+fn one_per_placeholder(mut found: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let places: rustc_hash::FxHashSet<(usize, u32)> = found
+        .iter()
+        .filter(|d| d.rule == RuleName::Placeholder)
+        .map(|d| (d.file, d.span.start))
+        .collect();
+    if !places.is_empty() {
+        found.retain(|d| {
+            d.rule == RuleName::Placeholder || !places.contains(&(d.file, d.span.start))
+        });
+    }
+    found
 }
 
 /// Errors are never silenced; a warning or note is when the record its id names allows the

@@ -26,6 +26,7 @@ mod not_a_party;
 mod notice_period;
 mod parse_error;
 mod party_status_contradiction;
+mod placeholder;
 mod quote_not_in_source;
 mod reference_cycle;
 pub(crate) mod references;
@@ -65,6 +66,7 @@ pub(crate) const fn rule(name: RuleName) -> &'static Rule {
         RuleName::DuplicateKey => &duplicate_key::RULE,
         RuleName::UnreadableFile => &unreadable_file::RULE,
         RuleName::Schema => &schema::RULE,
+        RuleName::Placeholder => &placeholder::RULE,
         RuleName::InvalidDate => &invalid_date::RULE,
         RuleName::DuplicateId => &duplicate_id::RULE,
         RuleName::IdFilenameMismatch => &id_filename_mismatch::RULE,
