@@ -55,18 +55,18 @@ pub struct StatusChange {
     pub after: String,
 }
 
-fn by_id(data: &Dataset) -> BTreeMap<String, (String, Value)> {
-    data.records
-        .iter()
-        .filter_map(|r| {
-            r.id().map(|id| {
-                (
-                    id.to_string(),
-                    (r.kind.name().to_string(), r.node.to_json()),
-                )
-            })
-        })
-        .collect()
+/// Every record by id; an id that two records share keeps both, in file order.
+fn by_id(data: &Dataset) -> BTreeMap<String, Vec<(String, Value)>> {
+    let mut records: BTreeMap<String, Vec<(String, Value)>> = BTreeMap::new();
+    for r in &data.records {
+        if let Some(id) = r.id() {
+            records
+                .entry(id.to_string())
+                .or_default()
+                .push((r.kind.name().to_string(), r.node.to_json()));
+        }
+    }
+    records
 }
 
 fn summarize(
@@ -89,6 +89,41 @@ fn summarize(
         .collect()
 }
 
+/// The kinds of the records of `side` that `other` lacks, each record of `other` matching
+/// one of `side` at most (two identical records where there was one: one is added).
+fn unmatched<'a>(
+    side: &'a [(String, Value)],
+    other: &[(String, Value)],
+) -> impl Iterator<Item = &'a String> {
+    let mut left: Vec<&(String, Value)> = other.iter().collect();
+    side.iter()
+        .filter_map(move |record| match left.iter().position(|r| *r == record) {
+            Some(at) => {
+                left.swap_remove(at);
+                None
+            }
+            None => Some(&record.0),
+        })
+}
+
+/// The fields whose values differ between two versions of a record.
+fn field_changes(before: &Value, after: &Value) -> Vec<FieldChange> {
+    let empty = serde_json::Map::new();
+    let (b, a) = (
+        before.as_object().unwrap_or(&empty),
+        after.as_object().unwrap_or(&empty),
+    );
+    let keys: BTreeSet<&String> = b.keys().chain(a.keys()).collect();
+    keys.into_iter()
+        .filter(|k| b.get(*k) != a.get(*k))
+        .map(|k| FieldChange {
+            field: k.clone(),
+            before: b.get(k).cloned(),
+            after: a.get(k).cloned(),
+        })
+        .collect()
+}
+
 /// Compares two datasets: statuses on `as_of`; errors and findings as validation on `today`
 /// reports them.
 pub fn compare(
@@ -104,44 +139,39 @@ pub fn compare(
         ..Changes::default()
     };
     let (old, new) = (by_id(base), by_id(head));
-    for (id, (kind, value)) in &new {
-        match old.get(id) {
-            None => changes.added.push(RecordRef {
-                kind: kind.clone(),
-                id: id.clone(),
-            }),
-            Some((_, before)) if *before != *value => {
-                let empty = serde_json::Map::new();
-                let (b, a) = (
-                    before.as_object().unwrap_or(&empty),
-                    value.as_object().unwrap_or(&empty),
-                );
-                let keys: BTreeSet<&String> = b.keys().chain(a.keys()).collect();
-                let fields = keys
-                    .into_iter()
-                    .filter(|k| b.get(*k) != a.get(*k))
-                    .map(|k| FieldChange {
-                        field: k.clone(),
-                        before: b.get(k).cloned(),
-                        after: a.get(k).cloned(),
-                    })
-                    .collect();
+    let none = Vec::new();
+    for (id, records) in &new {
+        let before = old.get(id).unwrap_or(&none);
+        match (before.as_slice(), records.as_slice()) {
+            ([(_, before)], [(kind, value)]) if before != value => {
                 changes.changed.push(ChangedRecord {
                     kind: kind.clone(),
                     id: id.clone(),
-                    fields,
+                    fields: field_changes(before, value),
                 });
             }
-            Some(_) => {}
+            ([_], [_]) => {}
+            // No record had the id, or several have it on one side: each record that is not
+            // on the other side is added (a second record under a used id is one).
+            _ => changes
+                .added
+                .extend(unmatched(records, before).map(|kind| RecordRef {
+                    kind: kind.clone(),
+                    id: id.clone(),
+                })),
         }
     }
-    for (id, (kind, _)) in &old {
-        if !new.contains_key(id) {
-            changes.removed.push(RecordRef {
+    for (id, records) in &old {
+        let after = new.get(id).unwrap_or(&none);
+        if after.len() == 1 && records.len() == 1 {
+            continue;
+        }
+        changes
+            .removed
+            .extend(unmatched(records, after).map(|kind| RecordRef {
                 kind: kind.clone(),
                 id: id.clone(),
-            });
-        }
+            }));
     }
     let options = Options { as_of: today };
     let (before, after) = (

@@ -107,3 +107,68 @@ fn no_change_says_so() {
         "## What this change does to the record\n\nCompared with `HEAD`, as of 2019-10-01.\n\nNo record is added, removed or changed.\n\n"
     );
 }
+
+/// A new file reusing an id (and sorting before the record that had it) is a record added,
+/// whichever of the two a reference would name; one removed of two that share an id is a
+/// record removed; an identical copy is added all the same.
+#[test]
+fn a_record_under_a_used_id_is_added() {
+    let base_files = [
+        ("actors/actors.yaml", ACTORS),
+        ("treaties/inf.yaml", TREATY),
+        ("sources/s.yaml", SOURCES),
+    ];
+    let old_claim = claim("c", "in-force", "In force.");
+    let with = |claims: &[(&'static str, &str)]| {
+        let mut files: Vec<(&str, &str)> = base_files.to_vec();
+        files.extend_from_slice(claims);
+        dataset(&files)
+    };
+    let base = with(&[("claims/old.yaml", &old_claim)]);
+    let as_of = Date::parse("2019-10-01").unwrap();
+    let compared = |base: &tempfile::TempDir, head: &tempfile::TempDir| {
+        let (old, new) = (testkit::load(base.path()), testkit::load(head.path()));
+        let changes = compare("HEAD", &old, &new, as_of, as_of);
+        let ids = |r: &[treatywatch_reporting::diff::RecordRef]| -> Vec<String> {
+            r.iter().map(|r| format!("{} {}", r.kind, r.id)).collect()
+        };
+        (
+            ids(&changes.added),
+            ids(&changes.removed),
+            changes.changed.len(),
+            changes.new_errors,
+        )
+    };
+
+    let other = claim("c", "ended", "Ended.");
+    let head = with(&[("claims/aaa.yaml", &other), ("claims/old.yaml", &old_claim)]);
+    let (added, removed, changed, errors) = compared(&base, &head);
+    assert_eq!(
+        (added, removed, changed),
+        (vec!["claim c".into()], vec![], 0)
+    );
+    assert_eq!(
+        errors
+            .iter()
+            .filter(|e| e.starts_with("duplicate-id"))
+            .count(),
+        2,
+        "{errors:?}"
+    );
+
+    let copy = with(&[
+        ("claims/aaa.yaml", &old_claim),
+        ("claims/old.yaml", &old_claim),
+    ]);
+    let (added, removed, changed, _) = compared(&base, &copy);
+    assert_eq!(
+        (added, removed, changed),
+        (vec!["claim c".into()], vec![], 0)
+    );
+
+    let (added, removed, changed, _) = compared(&head, &base);
+    assert_eq!(
+        (added, removed, changed),
+        (vec![], vec!["claim c".into()], 0)
+    );
+}

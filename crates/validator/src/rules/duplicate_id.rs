@@ -11,9 +11,10 @@ pub(super) const RULE: Rule = Rule {
     docs: r#"## What it checks
 That no two records in the whole dataset — of any kinds — have the same `id`.
 
-The record an id names (the one references resolve to, and the one left unreported) is the
-first actor, treaty or source with it, else the first claim — files in path order, records in
-file order. Records other than claims come first so that what an id names never depends on
+Both records are reported, each pointing at the other: the one that sorts first may be the
+one a pull request adds. The record an id names (the one references resolve to) is the first
+actor, treaty or source with it, else the first claim — files in path order, records in file
+order. Records other than claims come first so that what an id names never depends on
 claims: claims are checked in batches, and a claim can never take over the id of a treaty.
 
 ## Why it matters
@@ -42,13 +43,14 @@ update the references to it.
 /// Runs at the end: which record an id names is known once every batch is read.
 fn check_facts(all: &AllFacts, out: &mut Vec<Diagnostic>) {
     // An id names its first record (records other than claims first): any other is a
-    // duplicate. The table of ids notes them as it is made.
+    // duplicate. The table of ids notes them as it is made. Both records are reported: which
+    // one is new is the pull request's to say, and the one that sorts first may well be it.
     for &(position, first) in all.repeated() {
-        let (_, facts) = all.records[position];
+        let (file, facts) = all.records[position];
         let Some(id) = facts.id.as_deref() else {
             continue;
         };
-        let (file, other) = all.records[first];
+        let (first_file, other) = all.records[first];
         out.push(
             all.report(
                 &RULE,
@@ -58,10 +60,25 @@ fn check_facts(all: &AllFacts, out: &mut Vec<Diagnostic>) {
                 format!("the id `{id}` is already used"),
             )
             .with_help(format!(
-                "first used by the {} in {} at line {}",
+                "first used by the {} in {} at line {}; rename this one (or that one)",
                 other.kind.name(),
-                all.path(file),
+                all.path(first_file),
                 other.id_span.line
+            )),
+        );
+        out.push(
+            all.report(
+                &RULE,
+                first,
+                "/id",
+                other.id_span,
+                format!("the id `{id}` is used again"),
+            )
+            .with_help(format!(
+                "used again by the {} in {} at line {}; rename that one (or this one)",
+                facts.kind.name(),
+                all.path(file),
+                facts.id_span.line
             )),
         );
     }
