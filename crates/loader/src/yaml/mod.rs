@@ -7,6 +7,7 @@
 mod builder;
 mod lines;
 mod scalar;
+mod syntax;
 
 use saphyr_parser::{Event, Parser};
 
@@ -94,12 +95,15 @@ fn run(
             Ok(ok) => ok,
             Err(error) => {
                 let m = error.marker();
-                let span = builder.index.span(m.line(), m.col(), m.line(), m.col() + 1);
+                let reported = builder.index.span(m.line(), m.col(), m.line(), m.col() + 1);
+                let explained = syntax::explain(text, reported.start as usize, error.info());
+                let mut span = builder.index.span_at_byte(explained.start);
+                span.end = u32::try_from(explained.end).unwrap_or(span.end);
                 builder.problem(
                     ProblemKind::Syntax,
                     span,
-                    format!("invalid YAML: {}", error.info()),
-                    None,
+                    explained.message,
+                    explained.help.as_deref(),
                 );
                 return (Vec::new(), builder.problems);
             }

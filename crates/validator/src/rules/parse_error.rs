@@ -24,6 +24,12 @@ name: [Treaty on the Elimination of Intermediate-Range and Shorter-Range Missile
 ```
 The flow sequence is never closed.
 
+The mistakes people make are named in plain words and placed on the character at fault,
+with the fix: a tab (YAML indents with spaces only), `: ` inside an unquoted value, a line
+indented unlike its neighbours (with the indentation expected), a quote never closed or
+closed with a typographic quote, a value starting with `@` or a backtick. Other errors keep
+the parser's words.
+
 ## Fix
 Correct the syntax at the line shown. Quote values that contain `: `, `#`, `[` or `{`.
 "#,

@@ -176,6 +176,51 @@ pub(super) fn closest_passage(quote: &str, paragraphs: &[String]) -> Option<Stri
         .map(|(_, w)| w)
 }
 
+/// What differs between a quote and a passage that look alike, when it is a few characters:
+/// shown one by one with their code points, since a quotation mark or a space that differs
+/// is invisible in the passage itself. Both are normalised (typographic quotes and dashes in
+/// their plain forms).
+pub(super) fn difference(quote: &str, passage: &str) -> Option<String> {
+    let (q, p): (Vec<char>, Vec<char>) = (quote.chars().collect(), passage.chars().collect());
+    let prefix = q.iter().zip(&p).take_while(|(a, b)| a == b).count();
+    let suffix = q[prefix..]
+        .iter()
+        .rev()
+        .zip(p[prefix..].iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let (q_mid, p_mid) = (&q[prefix..q.len() - suffix], &p[prefix..p.len() - suffix]);
+    if q_mid.is_empty() && p_mid.is_empty() || q_mid.len() + p_mid.len() > 12 {
+        return None;
+    }
+    let visible = |chars: &[char]| -> String {
+        chars
+            .iter()
+            .map(|c| {
+                if c.is_alphanumeric() {
+                    format!("`{c}`")
+                } else {
+                    format!("`{c}` (U+{:04X})", u32::from(*c))
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let at = q[..prefix].iter().filter(|c| **c == ' ').count() + 1;
+    let what = match (q_mid.is_empty(), p_mid.is_empty()) {
+        (true, _) => format!("the quote lacks {} that the text has", visible(p_mid)),
+        (_, true) => format!("the quote has {} that the text does not", visible(q_mid)),
+        _ => format!(
+            "the quote has {} where the text has {}",
+            visible(q_mid),
+            visible(p_mid)
+        ),
+    };
+    Some(format!(
+        "they differ only at word {at}: {what} (typographic quotes and dashes count as plain ones)"
+    ))
+}
+
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let mut texts: HashMap<&str, Option<Vec<String>>> = HashMap::new();
     for (index, c) in ctx.claims() {
@@ -224,7 +269,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         d = d.with_help(match closest {
             Some(passage) => {
                 let shown: String = passage.chars().take(300).collect();
-                format!("the closest passage is “{shown}”; copy the words exactly, mark omissions with ... and insertions with [...]")
+                match difference(&normalise(quote), &passage) {
+                    Some(differs) => format!("the closest passage is “{shown}”; {differs}"),
+                    None => format!("the closest passage is “{shown}”; copy the words exactly, mark omissions with ... and insertions with [...]"),
+                }
             }
             None => "copy the words exactly, mark omissions with ... and insertions with [...]"
                 .to_string(),
@@ -358,5 +406,33 @@ mod tests {
             "a'b - \"c\" d"
         );
         assert_eq!(normalise("A b"), "A b");
+    }
+
+    #[test]
+    fn a_few_differing_characters_are_named() {
+        assert_eq!(
+            difference("\"testing combat\"", "\"testing combat"),
+            Some("they differ only at word 2: the quote has `\"` (U+0022) that the text does not (typographic quotes and dashes count as plain ones)".into())
+        );
+        assert_eq!(
+            difference("since 1999", "since  1999").as_deref(),
+            Some(
+                "they differ only at word 2: the quote lacks ` ` (U+0020) that the text has (typographic quotes and dashes count as plain ones)"
+            )
+        );
+        assert_eq!(
+            difference("the US has", "the UK has").as_deref(),
+            Some(
+                "they differ only at word 2: the quote has `S` where the text has `K` (typographic quotes and dashes count as plain ones)"
+            )
+        );
+        assert_eq!(difference("same", "same"), None);
+        assert_eq!(
+            difference(
+                "a completely different sentence",
+                "nothing alike here at all"
+            ),
+            None
+        );
     }
 }
