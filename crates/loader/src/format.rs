@@ -4,8 +4,8 @@
 //! its value, untouched. Line endings become `\n` and the file ends with one newline.
 //!
 //! Records whose layout is not the plain block form (flow mappings, several keys on a line,
-//! keys at different indents, a first key that would have to leave the `- ` line) are left as
-//! they are: this formatter only moves whole lines.
+//! keys at different indents) are left as they are: this formatter only moves whole lines
+//! (and the `- ` of a list item, to the key that comes first).
 
 use serde_json::Value;
 
@@ -179,11 +179,15 @@ fn reorder(
     let rank = |key: &str| order.iter().position(|k| *k == key).unwrap_or(order.len());
     let mut indices: Vec<usize> = (0..entries.len()).collect();
     indices.sort_by_key(|&i| (rank(&entries[i].key), i));
-    if indices[0] != 0 {
-        // The first key shares its line with `- ` (or starts the file): it must stay first.
+    if indices.iter().enumerate().all(|(a, b)| a == *b) {
         return None;
     }
-    if indices.iter().enumerate().all(|(a, b)| a == *b) {
+    // The first key of a list item shares its line with `- `: the dash moves to the key that
+    // comes first. Any other prefix (`- - key`) is left alone.
+    let width = column as usize - 1;
+    let prefix = file[key_lines[0]].get(..width)?;
+    let dashed = !prefix.chars().all(|c| c == ' ');
+    if dashed && !(prefix.ends_with("- ") && prefix[..width - 2].chars().all(|c| c == ' ')) {
         return None;
     }
     let block = |i: usize| -> Vec<String> {
@@ -206,6 +210,19 @@ fn reorder(
                 trailing.push(l);
             }
         }
+    }
+    if dashed && indices[0] != 0 {
+        let moved = indices.iter().position(|&i| i == 0)?;
+        let line = blocks[moved].first_mut()?;
+        *line = format!("{}{}", " ".repeat(width), line.get(width..)?);
+        // The new first key's line (after the comments above it) takes the dash; the
+        // comments stay above the item.
+        let first = &mut blocks[0];
+        let key_line = first
+            .iter()
+            .position(|l| !l.trim_start().starts_with('#'))?;
+        let line = &mut first[key_line];
+        *line = format!("{prefix}{}", line.get(width..)?);
     }
     let mut new: Vec<String> = blocks.concat();
     new.extend(trailing);
@@ -261,7 +278,7 @@ mod tests {
     fn leaves_what_it_cannot_move_safely() {
         for text in [
             "- {summary: x, id: a}\n",
-            "- summary: x\n  id: a\n",
+            "- - summary: x\n    id: a\n",
             "id: a\n",
         ] {
             assert_eq!(fmt(text), text);
@@ -270,5 +287,26 @@ mod tests {
             fmt("id: a\r\nkind: x\r\ndate: 1\r\n"),
             "id: a\ndate: 1\nkind: x\n"
         );
+    }
+
+    /// A record whose first key is not the model's first: the `- ` moves to the key that
+    /// comes first (after the comments above it), in a list at any indent or alone in a file.
+    #[test]
+    fn a_list_item_whose_first_key_is_not_the_first_gets_its_dash_moved() {
+        assert_eq!(fmt("- summary: x\n  id: a\n"), "- id: a\n  summary: x\n");
+        let text =
+            "- date: 2019\n  # who\n  claimant: usa\n  # the id\n  id: a\n  summary: >-\n    two\n";
+        let out = fmt(text);
+        assert_eq!(
+            out,
+            "  # the id\n- id: a\n  date: 2019\n  # who\n  claimant: usa\n  summary: >-\n    two\n"
+        );
+        assert_eq!(fmt(&out), out, "idempotent");
+        assert_eq!(
+            fmt("claims:\n  - summary: x\n    id: a\n"),
+            "claims:\n  - summary: x\n    id: a\n",
+            "not a record: the file's root is a mapping"
+        );
+        assert_eq!(fmt("date: 2019\nid: a\n"), "id: a\ndate: 2019\n");
     }
 }

@@ -71,7 +71,7 @@ fn fmt_orders_keys_keeps_comments_changes_no_meaning_and_is_idempotent() {
     let path = dir.path().join("treaties/start-ii.yaml");
     std::fs::write(
         &path,
-        "# START II, keys out of order\r\nid: start-ii\r\nparties:\r\n  - actor: usa\r\n    actions: [{action: signature, date: 1993-01-03}]\r\n  # Russia signed the same day\r\n  - actor: rus\r\n    actions: [{action: signature, date: 1993-01-03}]\r\n# the name comes from the text\r\nname: Treaty on Further Reduction and Limitation of Strategic Offensive Arms\r\nkind: bilateral\r\nshort_name: START II\r\nopened: 1993-01-03\r\n",
+        "# START II, keys out of order (the first is not `id`)\r\nkind: bilateral\r\nid: start-ii\r\nparties:\r\n  - actor: usa\r\n    actions: [{action: signature, date: 1993-01-03}]\r\n  # Russia signed the same day\r\n  - actor: rus\r\n    actions: [{action: signature, date: 1993-01-03}]\r\n# the name comes from the text\r\nname: Treaty on Further Reduction and Limitation of Strategic Offensive Arms\r\nshort_name: START II\r\nopened: 1993-01-03\r\n",
     )
     .unwrap();
     let records = |dir: &Path| -> Vec<serde_json::Value> {
@@ -93,7 +93,7 @@ fn fmt_orders_keys_keeps_comments_changes_no_meaning_and_is_idempotent() {
     let formatted = std::fs::read_to_string(&path).unwrap();
     assert_eq!(
         formatted,
-        "# START II, keys out of order\nid: start-ii\n# the name comes from the text\nname: Treaty on Further Reduction and Limitation of Strategic Offensive Arms\nshort_name: START II\nkind: bilateral\nopened: 1993-01-03\nparties:\n  - actor: usa\n    actions: [{action: signature, date: 1993-01-03}]\n  # Russia signed the same day\n  - actor: rus\n    actions: [{action: signature, date: 1993-01-03}]\n"
+        "# START II, keys out of order (the first is not `id`)\nid: start-ii\n# the name comes from the text\nname: Treaty on Further Reduction and Limitation of Strategic Offensive Arms\nshort_name: START II\nkind: bilateral\nopened: 1993-01-03\nparties:\n  - actor: usa\n    actions: [{action: signature, date: 1993-01-03}]\n  # Russia signed the same day\n  - actor: rus\n    actions: [{action: signature, date: 1993-01-03}]\n"
     );
     assert_eq!(
         records(dir.path()),
