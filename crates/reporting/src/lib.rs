@@ -8,6 +8,7 @@
 //! The PDF needs the `pdf` feature (Typst compiled in); without it every text output is
 //! still made — `briefing.typ` and `briefing.json` can be typeset by any Typst 0.15.
 
+mod citations;
 pub mod diff;
 pub mod export;
 pub mod output;
@@ -99,12 +100,18 @@ pub fn render_sources(
     let mut json = serde_json::to_string_pretty(report).map_err(ReportError::Json)?;
     json.push('\n');
     files.push(OutputFile::new(BRIEFING_JSON, json.into_bytes()));
-    let readme = env.get_template("README.md")?.render(context.clone())?;
+    // Each markdown page numbers the sources it cites itself (see `citations`).
+    let sources = citations::sources_of(report);
+    let cite = || citations::PageCitations::value(&sources);
+    let readme = env.get_template("README.md")?.render(minijinja::context! {
+        cite => cite(),
+        ..context.clone()
+    })?;
     files.push(OutputFile::new("README.md", readme.into_bytes()));
     let page = env.get_template("treaty.md")?;
     for treaty in &report.treaties {
         let text = page.render(
-            minijinja::context! { treaty => Value::from(Serde(treaty)), report => context.clone() },
+            minijinja::context! { treaty => Value::from(Serde(treaty)), report => context.clone(), cite => cite() },
         )?;
         files.push(OutputFile::new(
             format!("treaties/{}.md", treaty.id),
@@ -114,7 +121,7 @@ pub fn render_sources(
     let page = env.get_template("actor.md")?;
     for actor in &report.actors {
         let text = page.render(
-            minijinja::context! { actor => Value::from(Serde(actor)), report => context.clone() },
+            minijinja::context! { actor => Value::from(Serde(actor)), report => context.clone(), cite => cite() },
         )?;
         files.push(OutputFile::new(
             format!("actors/{}.md", actor.id),
