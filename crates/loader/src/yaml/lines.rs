@@ -33,6 +33,11 @@ impl<'a> LineIndex<'a> {
     }
 
     /// The byte offset of a 1-based line and 0-based character column.
+    /// The text the index is of.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
     pub fn byte_offset(&self, line: usize, col: usize) -> usize {
         let Some(&start) = self.line_starts().get(line.saturating_sub(1)) else {
             return self.text.len();

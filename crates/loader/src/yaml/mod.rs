@@ -165,6 +165,19 @@ mod tests {
         );
     }
 
+    /// A quoted value ends at its closing quote, not at the comment after it; escaped and
+    /// doubled quotes inside do not end it.
+    #[test]
+    fn a_quoted_value_ends_at_its_closing_quote() {
+        let text = "a: \"x\\\"y\"   # c\nb: 'it''s'  # d\nc: \"two\n  lines\"  # e\n";
+        let root = parse_str(text).root.unwrap();
+        let end = |key: &str| root.get(key).unwrap().span.end_position(text);
+        assert_eq!(root.get("a").unwrap().value, NodeValue::Str("x\"y".into()));
+        assert_eq!(end("a"), (1, 10));
+        assert_eq!(end("b"), (2, 11));
+        assert_eq!(end("c"), (4, 9));
+    }
+
     #[test]
     fn resolves_the_yaml_1_2_core_schema() {
         let root = parse_str(
