@@ -1,13 +1,15 @@
-//! `new`'s skeletons against the model: every field a skeleton names (filled in, or shown
-//! commented out) is a field of its kind, and every field the kind requires is filled in, so
-//! the hand-written hints cannot drift from the schema.
+//! `new`'s drafts against the model: every field a draft names (set, a placeholder, or shown
+//! commented out) is a field of its kind, in the model's order; every field the kind (and the
+//! claim's kind) requires is there; values are checked by their field's shape and read back
+//! as written; nothing is written over an existing file.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
 
-use treatywatch_import::scaffold::{fill, placeholders, skeleton};
+use treatywatch_import::scaffold::{Draft, Shape, fields, write_new};
+use treatywatch_loader::{Limits, NodeValue};
 use treatywatch_model::RecordKind;
 
-/// The top-level keys of a skeleton: (key, filled in) — commented-out fields too.
+/// The top-level keys of a draft's text: (key, written as a field, not a comment).
 fn keys(text: &str) -> Vec<(String, bool)> {
     text.lines()
         .filter_map(|line| {
@@ -16,160 +18,217 @@ fn keys(text: &str) -> Vec<(String, bool)> {
                 None => (line, true),
             };
             let (key, _) = body.split_once(':')?;
-            let is_key =
-                !key.is_empty() && key.bytes().all(|b| b.is_ascii_lowercase() || b == b'_');
+            let is_key = !key.is_empty()
+                && key
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
             is_key.then(|| (key.to_string(), filled))
         })
         .collect()
 }
 
+/// The draft's text read back by the loader: its top-level values as JSON.
+fn read(draft: &Draft) -> serde_json::Value {
+    let text = draft.text();
+    let parsed = treatywatch_loader::yaml::parse(
+        &text,
+        &treatywatch_loader::yaml::LineIndex::new(&text),
+        Limits::default(),
+    );
+    assert!(parsed.problems.is_empty(), "{text}");
+    let root = parsed.root.unwrap();
+    assert!(matches!(root.value, NodeValue::Map(_)));
+    root.to_json()
+}
+
+fn draft(kind: RecordKind, set: &[&str]) -> Draft {
+    let mut draft = Draft::new(kind, "x-1").unwrap();
+    let set: Vec<String> = set.iter().map(|s| s.to_string()).collect();
+    draft.set_all(&set).unwrap();
+    draft
+}
+
 #[test]
-fn every_skeleton_names_only_its_kinds_fields_and_fills_every_required_one() {
+fn every_draft_names_its_kinds_fields_in_the_models_order_and_each_required_one() {
     for kind in RecordKind::ALL {
-        let text = skeleton(kind, "x-1");
-        let fields = kind.field_order();
+        let draft = draft(kind, &[]);
+        let text = draft.text();
+        let order = kind.field_order();
         let keys = keys(&text);
-        assert!(keys.len() >= 3, "{kind:?}: {text}");
-        for (key, _) in &keys {
-            assert!(
-                fields.contains(key),
-                "{kind:?}: `{key}` is not a field: {fields:?}"
-            );
-        }
+        let named: Vec<&str> = keys.iter().map(|(k, _)| k.as_str()).collect();
+        let positions: Vec<usize> = named
+            .iter()
+            .map(|k| {
+                order
+                    .iter()
+                    .position(|f| f == k)
+                    .unwrap_or_else(|| panic!("{kind:?}: `{k}` is no field: {text}"))
+            })
+            .collect();
+        assert!(
+            positions.windows(2).all(|w| w[0] < w[1]),
+            "{kind:?}: {text}"
+        );
+        // With no kind chosen, every field is shown: set, a placeholder, or a comment.
+        assert_eq!(named.len(), order.len(), "{kind:?}: {text}");
         for required in kind.required_fields() {
             assert!(
-                keys.iter().any(|(k, filled)| *k == required && *filled),
-                "{kind:?}: `{required}` is required but not filled in:\n{text}"
+                keys.contains(&(required.clone(), true)),
+                "{kind:?}: `{required}` is required: {text}"
+            );
+        }
+        // Read back: the id, and a placeholder for every needed field.
+        let value = read(&draft);
+        assert_eq!(value["id"], "x-1");
+        for field in draft.missing() {
+            let v = &value[field.name.as_str()];
+            let shown = v.to_string();
+            assert!(
+                shown.contains("TODO") || shown.contains("todo-"),
+                "{kind:?}.{}: {shown}",
+                field.name
             );
         }
     }
 }
 
+/// A claim's kind decides what else it needs, and which fields of other kinds are left out.
 #[test]
-fn a_placeholder_filled_is_written_plain_or_quoted() {
-    let text = skeleton(RecordKind::Claim, "x-1");
-    let date = placeholders(&text)
-        .into_iter()
-        .find(|p| p.key == "date")
-        .unwrap();
-    let filled = fill(&text, &date, "2019-02-01");
-    assert!(filled.contains("\ndate: 2019-02-01\n"), "{filled}");
-    let summary = placeholders(&filled)
-        .into_iter()
-        .find(|p| p.key == "summary")
-        .unwrap();
-    let filled = fill(&filled, &summary, "It said: \"no\" # not a comment");
-    assert!(
-        filled.contains("\nsummary: \"It said: \\\"no\\\" # not a comment\"\n"),
-        "{filled}"
-    );
-    // Each placeholder filled is one fewer.
-    assert_eq!(placeholders(&filled).len() + 2, placeholders(&text).len());
-}
-
-use strum::VariantNames;
-use treatywatch_import::scaffold::write_new;
-use treatywatch_model::ClaimKind;
-
-/// A comment in the claim skeleton lists every kind of claim, from the model.
-#[test]
-fn the_skeleton_lists_the_models_values() {
-    let text = skeleton(RecordKind::Claim, "x-1");
-    assert!(text.contains(&ClaimKind::VARIANTS.join(" | ")), "{text}");
-}
-
-fn set(values: &[&str]) -> Vec<String> {
-    values.iter().map(|v| v.to_string()).collect()
-}
-
-/// `new`: the skeleton written under the kind's folder, its placeholders filled from
-/// `--set` and from answers (an empty answer keeps one), a placeholder left as it is when
-/// nothing fills it; never over an existing file, never with an invalid id or an unknown
-/// field.
-#[test]
-fn write_new_fills_what_it_is_given_and_never_overwrites() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut asked = Vec::new();
-    let mut answer = |p: &treatywatch_import::scaffold::Placeholder| {
-        asked.push(p.key.clone());
-        (p.key == "claimant").then(|| "sergey-lavrov".to_string())
+fn the_claims_kind_decides_its_fields() {
+    let needed = |kind: &str| -> Vec<String> {
+        let set = format!("kind={kind}");
+        let draft = draft(RecordKind::Claim, &[&set]);
+        draft.needed().iter().map(|f| f.name.clone()).collect()
     };
-    let path = write_new(
-        dir.path(),
-        RecordKind::Claim,
-        "x-2019-02-01",
-        &set(&["date=2019-02-01", " treaty = inf "]),
-        Some(&mut answer),
-    )
-    .unwrap();
-    assert_eq!(path, dir.path().join("claims/x-2019-02-01.yaml"));
-    let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.contains("\nid: x-2019-02-01\n"), "{text}");
-    assert!(text.contains("\ndate: 2019-02-01\n"), "{text}");
-    assert!(text.contains("\ntreaty: inf\n"), "{text}");
-    assert!(text.contains("\nclaimant: sergey-lavrov\n"), "{text}");
-    // Asked for what --set did not give, each once; the accused left as a placeholder.
-    assert!(!asked.contains(&"date".to_string()), "{asked:?}");
-    assert!(asked.contains(&"accused".to_string()), "{asked:?}");
-    let mut unique = asked.clone();
-    unique.sort();
-    unique.dedup();
-    assert_eq!(unique.len(), asked.len(), "{asked:?}");
-    assert!(text.contains("accused: todo-actor"), "{text}");
-    // Without answers, every placeholder not set stays.
-    let plain = write_new(dir.path(), RecordKind::Source, "s-1", &[], None).unwrap();
-    let source = std::fs::read_to_string(plain).unwrap();
-    assert_eq!(
-        placeholders(&source).len(),
-        placeholders(&skeleton(RecordKind::Source, "s-1")).len()
-    );
+    let violation = needed("violation");
+    assert!(violation.contains(&"treaty".into()) && violation.contains(&"accused".into()));
+    let status = needed("status");
+    assert!(status.contains(&"asserted_status".into()), "{status:?}");
+    assert!(!status.contains(&"accused".into()), "{status:?}");
+    let other = needed("other");
+    assert!(!other.contains(&"treaty".into()), "{other:?}");
+    assert_eq!(needed("other")[0], "kind", "the kind is asked first");
 
-    // Refused: the same id again (the file is left as it was), a bad id, an unknown field,
-    // a value without `=`.
-    let again = write_new(dir.path(), RecordKind::Claim, "x-2019-02-01", &[], None);
-    assert!(again.unwrap_err().contains("already exists"));
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
-    let bad = write_new(dir.path(), RecordKind::Claim, "Not-An-Id", &[], None);
-    assert!(bad.unwrap_err().contains("not a valid id"));
-    let unknown = write_new(
-        dir.path(),
-        RecordKind::Actor,
-        "a-1",
-        &set(&["colour=red"]),
-        None,
-    );
-    assert!(unknown.unwrap_err().contains("`colour` is not a field"));
-    let shapeless = write_new(
-        dir.path(),
-        RecordKind::Actor,
-        "a-2",
-        &set(&["colour"]),
-        None,
-    );
-    assert!(shapeless.unwrap_err().contains("key=value"));
+    let text = draft(RecordKind::Claim, &["kind=violation"]).text();
+    assert!(!text.contains("asserted_status"), "{text}");
+    assert!(text.contains("\naccused: todo-actor "), "{text}");
+    let text = draft(RecordKind::Claim, &["kind=status"]).text();
+    assert!(!text.contains("accused"), "{text}");
+    assert!(text.contains("\n# party: "), "{text}");
+    // No kind yet: the kind is a placeholder with its choices, and the treaty is asked for.
+    let text = draft(RecordKind::Claim, &[]).text();
     assert!(
-        !dir.path().join("actors").exists(),
-        "nothing written when refused"
+        text.contains("\nkind: TODO                      # violation | compliance | status"),
+        "{text}"
+    );
+    assert!(text.contains("\ntreaty: todo-treaty "), "{text}");
+}
+
+#[test]
+fn values_are_checked_by_their_fields_shape() {
+    let mut draft = Draft::new(RecordKind::Claim, "x-1").unwrap();
+    let refused = |draft: &mut Draft, pair: &str| -> String {
+        draft.set_all(&[pair.to_string()]).unwrap_err()
+    };
+    assert!(refused(&mut draft, "date=2019-02-30").contains("no such day"));
+    assert!(refused(&mut draft, "kind=statuss").contains("did you mean `status`?"));
+    assert!(refused(&mut draft, "claimant=Sergey Lavrov").contains("is not an id"));
+    assert!(refused(&mut draft, "source=https://example.org").contains("is not an id"));
+    let unknown = refused(&mut draft, "colour=blue");
+    assert!(unknown.contains("`colour` is not a field"), "{unknown}");
+    assert!(
+        unknown.contains("on_behalf_of") && unknown.contains("sources"),
+        "{unknown}"
+    );
+    assert!(refused(&mut draft, "no-equals-sign").contains("key=value"));
+    assert!(Draft::new(RecordKind::Claim, "Not An Id").is_err());
+    let mut source = Draft::new(RecordKind::Source, "s-1").unwrap();
+    assert!(refused(&mut source, "url=example.org").contains("http(s) URL"));
+    // Nothing refused was kept.
+    assert_eq!(
+        draft.text(),
+        Draft::new(RecordKind::Claim, "x-1").unwrap().text()
     );
 }
 
-/// A URL and an id are written plain; text with spaces is quoted, so YAML reads it back as
-/// written.
+/// Lists take several values, comma-separated or repeated; `source` and `locator` fill the
+/// first citation; every value reads back as written (quoted where YAML would misread it).
 #[test]
-fn filled_values_read_back_as_written() {
-    let text = skeleton(RecordKind::Source, "s-1");
-    let url = placeholders(&text)
-        .into_iter()
-        .find(|p| p.key == "url")
-        .unwrap();
-    let filled = fill(&text, &url, "https://example.org/a?b=c");
-    assert!(
-        filled.contains("\nurl: https://example.org/a?b=c\n"),
-        "{filled}"
+fn values_read_back_as_written() {
+    let draft = draft(
+        RecordKind::Claim,
+        &[
+            "kind=status",
+            "date=2019",
+            "asserted_non_parties=isr, ind",
+            "asserted_non_parties=pak",
+            "quote=we did everything: \"to save it\" # really",
+            "source=kremlin-2019-02-02",
+            "sources=article-2019-02-03",
+            "locator=paragraph 9",
+            "on_behalf_of=rus",
+        ],
     );
-    let spaced = fill(&text, &url, "https://example.org/a b");
-    assert!(
-        spaced.contains("\nurl: \"https://example.org/a b\"\n"),
-        "{spaced}"
+    let value = read(&draft);
+    assert_eq!(value["kind"], "status");
+    assert_eq!(value["date"], 2019);
+    assert_eq!(
+        value["asserted_non_parties"],
+        serde_json::json!(["isr", "ind", "pak"])
     );
+    assert_eq!(value["quote"], "we did everything: \"to save it\" # really");
+    assert_eq!(
+        value["sources"],
+        serde_json::json!([
+            {"source": "article-2019-02-03", "locator": "paragraph 9"},
+            {"source": "kremlin-2019-02-02"}
+        ])
+    );
+    assert_eq!(value["on_behalf_of"], "rus");
+    assert_eq!(
+        draft.value("asserted_non_parties").unwrap(),
+        "isr, ind, pak"
+    );
+    let url = "https://example.org/a?b=c";
+    let value = read(&{
+        let mut d = Draft::new(RecordKind::Source, "s-1").unwrap();
+        d.set("url", url).unwrap();
+        d.set("archived_url", "https://example.org/a b#c").unwrap();
+        d
+    });
+    assert_eq!(value["url"], url);
+    assert_eq!(value["archived_url"], "https://example.org/a b#c");
+}
+
+/// The fields come from the schema: what they name, and their shapes.
+#[test]
+fn fields_know_what_they_name() {
+    let claim = fields(RecordKind::Claim);
+    let field = |name: &str| claim.iter().find(|f| f.name == name).unwrap();
+    assert_eq!(field("claimant").expected.unwrap().noun(), "actor");
+    assert_eq!(field("treaty").expected.unwrap().noun(), "treaty");
+    assert_eq!(field("sources").shape, Shape::Citations);
+    assert_eq!(field("sources").expected.unwrap().noun(), "source");
+    assert_eq!(field("responds_to").shape, Shape::Ids);
+    assert_eq!(field("responds_to").expected.unwrap().noun(), "claim");
+    assert!(matches!(&field("kind").shape, Shape::Choice(c) if c.len() == 5));
+    assert_eq!(field("assessment").shape, Shape::Nested);
+    assert!(field("summary").required && !field("quote").required);
+}
+
+#[test]
+fn a_draft_is_written_whole_and_never_over_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = draft(RecordKind::Claim, &["kind=other", "date=2019-02-01"]);
+    let path = write_new(dir.path(), &draft).unwrap();
+    assert_eq!(path, dir.path().join("claims/x-1.yaml"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(text, draft.text());
+    let other = self::draft(RecordKind::Claim, &["kind=violation"]);
+    assert!(
+        write_new(dir.path(), &other)
+            .unwrap_err()
+            .contains("already exists")
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
 }

@@ -34,22 +34,30 @@ fn new_writes_a_skeleton_that_validates_once_filled_and_never_overwrites() {
     let filled = skeleton
         .replace("date: TODO", "date: 2019-02-02")
         .replace("claimant: todo-actor", "claimant: sergey-lavrov")
+        .replace("kind: TODO", "kind: violation")
         .replace("treaty: todo-treaty", "treaty: inf")
-        .replace("accused: todo-actor", "accused: usa")
         .replace("source: todo-source", "source: article-2019-02-03")
-        .replace("TODO: the exact words, short", "we did everything we could")
         .replace(
-            "TODO: one neutral sentence stating what is claimed",
-            "Lavrov said Russia had tried to save the treaty.",
+            "summary: TODO",
+            "summary: Lavrov said Russia had tried to save the treaty.",
         )
-        .replace("TODO: paragraph, page or timestamp", "paragraph 9");
+        .replace("# accused: usa", "accused: usa");
+    assert_ne!(filled, skeleton);
+    assert!(
+        !filled.contains(": TODO") && !filled.contains("todo-"),
+        "{filled}"
+    );
     std::fs::write(&path, &filled).unwrap();
     let o = run(&["validate", "--data", data, "--as-of", AS_OF]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     // A second `new` with the same id changes nothing.
     let o = run(&["new", "claim", "lavrov-2019-02-02-new", "--data", data]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("already exists"));
+    assert!(
+        stderr(&o).contains("the id `lavrov-2019-02-02-new` is already the claim's"),
+        "{}",
+        stderr(&o)
+    );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), filled);
     for kind in ["source", "actor", "treaty"] {
         let o = run(&["new", kind, &format!("new-{kind}"), "--data", data]);
@@ -125,6 +133,8 @@ fn new_fills_placeholders_from_flags() {
         "--data",
         data,
         "--set",
+        "kind=violation",
+        "--set",
         "date=2019-02-02",
         "--set",
         "claimant=sergey-lavrov",
@@ -164,4 +174,63 @@ fn new_fills_placeholders_from_flags() {
         !dir.path().join("claims/other-id.yaml").exists(),
         "nothing written on a bad flag"
     );
+}
+
+/// What `--set` gives is checked against the dataset before anything is written: a name
+/// where an id belongs gets the id as a hint, a word that names no treaty is refused; every
+/// field of the model's table can be set, lists with commas.
+#[test]
+fn new_checks_what_the_values_name_and_sets_every_field() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&workspace().join(VALID), dir.path());
+    let data = dir.path().to_str().unwrap();
+    let new = |set: &[&str]| {
+        let mut args = vec!["new", "claim", "lavrov-2019-02-02-set", "--data", data];
+        for s in set {
+            args.extend(["--set", s]);
+        }
+        run(&args)
+    };
+    let path = dir.path().join("claims/lavrov-2019-02-02-set.yaml");
+    let o = new(&["kind=violation", "claimant=united-states", "treaty=status"]);
+    assert_eq!(o.status.code(), Some(2));
+    let said = stderr(&o);
+    assert!(said.contains("nothing was written"), "{said}");
+    assert!(
+        said.contains("claimant: `united-states` is not the id"),
+        "{said}"
+    );
+    assert!(said.contains("did you mean `usa`?"), "{said}");
+    assert!(said.contains("treaty: `status` is not the id"), "{said}");
+    assert!(!path.exists());
+
+    let o = new(&[
+        "kind=status",
+        "date=2018-12-04",
+        "claimant=sergey-lavrov",
+        "on_behalf_of=rus",
+        "treaty=inf",
+        "asserted_status=in-force",
+        "summary=Lavrov said the treaty was in force.",
+        "sources=article-2019-02-03,nato-2018-12-04",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("\non_behalf_of: rus\n"), "{text}");
+    assert!(
+        text.contains("sources:")
+            && text.contains("  - source: article-2019-02-03\n  - source: nato-2018-12-04\n"),
+        "{text}"
+    );
+    let o = run(&[
+        "validate", "--data", data, "--as-of", AS_OF, "--format", "json",
+    ]);
+    let value: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let errors: Vec<&serde_json::Value> = value["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["severity"] == "error")
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
 }

@@ -91,6 +91,13 @@ impl RecordKind {
             .unwrap_or_default()
     }
 
+    /// The JSON Schema of this kind of record as the model derives it (the validator adds
+    /// titles and length limits for `schemas/`): fields in the model's order, their
+    /// descriptions and examples, and the claim's requirements by kind.
+    pub fn json_schema(&self) -> serde_json::Value {
+        self.schema().to_value()
+    }
+
     fn schema(&self) -> schemars::Schema {
         match self {
             RecordKind::Actor => schemars::schema_for!(Actor),
