@@ -57,7 +57,15 @@ pub(crate) fn fetch(index: usize, found: &Found, limits: Limits) -> Result<Vec<u
         Found::Loaded(_, result) => return Err(result.as_ref().clone()),
         Found::Ignored(p, why) => {
             let message = format!("ignored: {why}");
-            return Err(FileResult::unread(index, p, ProblemKind::Ignored, message));
+            let mut result = FileResult::unread(index, p, ProblemKind::Ignored, message);
+            if let Some(folder) = meant_folder(p) {
+                for problem in &mut result.problems {
+                    problem.help = Some(format!(
+                        "did you mean `{folder}/`? Records of that kind go there; this file is not checked"
+                    ));
+                }
+            }
+            return Err(result);
         }
         Found::Unreadable(p, why) => {
             let message = format!("cannot read this file: {why}");
@@ -255,4 +263,19 @@ fn split_records(
             record,
         });
     }
+}
+
+/// The kind folder a misnamed folder on `path` stands for (`claim/`, `Claims/` for
+/// `claims/`), if any.
+fn meant_folder(path: &Path) -> Option<&'static str> {
+    path.parent()?.components().find_map(|c| {
+        let name = c.as_os_str().to_str()?.to_lowercase();
+        RecordKind::ALL
+            .into_iter()
+            .map(|k| k.folder())
+            .find(|folder| {
+                name.trim_end_matches('s') == folder.trim_end_matches('s')
+                    && c.as_os_str() != *folder
+            })
+    })
 }

@@ -15,6 +15,7 @@ pub mod fuzzing;
 mod period;
 mod reading;
 mod records;
+pub mod references;
 mod rule_name;
 mod status;
 

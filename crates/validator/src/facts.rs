@@ -35,6 +35,22 @@ pub struct RecordFacts {
     pub allow: Vec<Allow>,
     /// References to ids that name no record other than a claim.
     pub pending: Vec<Pending>,
+    /// What a contributor may type for this record instead of its id, folded
+    /// ([`fold`]): an actor's name, aliases and ISO code, a source's URL. Empty for claims.
+    pub names: Vec<CompactString>,
+}
+
+/// A name as a contributor may type it for an id: lower-case words joined by single spaces
+/// (`United States` and `united-states` both fold to `united states`); a URL as written.
+pub(crate) fn fold(name: &str) -> String {
+    if name.starts_with("http://") || name.starts_with("https://") {
+        return name.trim_end_matches('/').to_string();
+    }
+    name.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A reference decided at the end: it names a claim, or nothing.
@@ -74,8 +90,24 @@ impl RecordFacts {
                 .map(|r| r.allow().to_vec())
                 .unwrap_or_default(),
             pending,
+            names: names_of(record),
         }
     }
+}
+
+/// What a record may be called instead of its id ([`RecordFacts::names`]).
+fn names_of(record: &LoadedRecord) -> Vec<CompactString> {
+    let mut names: Vec<&str> = Vec::new();
+    match record.record.as_ref() {
+        Some(treatywatch_model::Record::Actor(a)) => {
+            names.push(&a.name);
+            names.extend(a.aliases.iter().map(String::as_str));
+            names.extend(a.iso3166.as_deref());
+        }
+        Some(treatywatch_model::Record::Source(s)) => names.push(&s.url),
+        _ => {}
+    }
+    names.into_iter().map(|n| fold(n).into()).collect()
 }
 
 /// Every record's facts, for the rules that run once at the end.

@@ -212,7 +212,12 @@ fn sarif_output_validates_against_the_sarif_2_1_0_schema() {
 fn deny_warnings_turns_warnings_into_exit_1() {
     let dir = tempfile::tempdir().unwrap();
     copy_dir(&workspace().join(VALID), dir.path());
-    std::fs::write(dir.path().join("claims/notes.txt"), "x").unwrap();
+    // Lavrov spoke for Russia, not for the United States: `role-mismatch`, a warning.
+    std::fs::write(
+        dir.path().join("claims/warned.yaml"),
+        "- id: lavrov-2019-02-02-for-usa\n  date: 2019-02-03\n  claimant: sergey-lavrov\n  on_behalf_of: usa\n  kind: other\n  summary: A claim.\n  sources: [{source: article-2019-02-03}]\n",
+    )
+    .unwrap();
     let data = dir.path().to_str().unwrap();
     assert_eq!(
         run(&["validate", "--data", data, "--as-of", AS_OF])

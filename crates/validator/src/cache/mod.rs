@@ -37,7 +37,7 @@ use crate::facts::RecordFacts;
 
 const MAGIC: &[u8] = b"treatywatch validate cache entry\n";
 /// Raised whenever what is stored changes shape.
-const FORMAT: u32 = 5;
+const FORMAT: u32 = 6;
 
 /// What a claim file gave, alone: its diagnostics (file indexes are set when used) and each
 /// record's facts.

@@ -38,7 +38,7 @@ pub(crate) fn conclude(
         records: all.records.len(),
         ..Outcome::default()
     };
-    let found = one_per_placeholder(found);
+    let found = one_per_place(found);
     for d in found {
         match allowed_reason(&all, &d) {
             Some(reason) => outcome.allowed.push(Allowed {
@@ -56,19 +56,38 @@ pub(crate) fn conclude(
     outcome
 }
 
-/// A placeholder is reported once, by its own rule: what other rules say about the same
-/// value (an unknown `todo-actor`, a date that is `TODO`) is dropped.
-fn one_per_placeholder(mut found: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    let places: rustc_hash::FxHashSet<(usize, u32)> = found
-        .iter()
-        .filter(|d| d.rule == RuleName::Placeholder)
-        .map(|d| (d.file, d.span.start))
-        .collect();
-    if !places.is_empty() {
-        found.retain(|d| {
-            d.rule == RuleName::Placeholder || !places.contains(&(d.file, d.span.start))
-        });
+/// The rules that can report one value for one mistake, best first: at a place where several
+/// of them report, only the first one's diagnostics are kept. A placeholder is reported as
+/// one (not also as an unknown id or a date that is not one); a reference that is no id as
+/// unknown, with the dataset's hint (not also as a malformed id with a guess); a malformed id
+/// as malformed (not also as a file to rename to it).
+const ONE_PER_PLACE: [RuleName; 6] = [
+    RuleName::Placeholder,
+    RuleName::UnknownReference,
+    RuleName::WrongReferenceKind,
+    RuleName::InvalidDate,
+    RuleName::Schema,
+    RuleName::IdFilenameMismatch,
+];
+
+fn rank(rule: RuleName) -> Option<usize> {
+    ONE_PER_PLACE.iter().position(|r| *r == rule)
+}
+
+/// Keeps, at each place, the diagnostics of the best-ranked rule of [`ONE_PER_PLACE`] there
+/// (and every diagnostic of the other rules).
+fn one_per_place(mut found: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut best: rustc_hash::FxHashMap<(usize, u32), usize> = rustc_hash::FxHashMap::default();
+    for d in &found {
+        if let Some(r) = rank(d.rule) {
+            let entry = best.entry((d.file, d.span.start)).or_insert(r);
+            *entry = (*entry).min(r);
+        }
     }
+    found.retain(|d| match rank(d.rule) {
+        Some(r) => best.get(&(d.file, d.span.start)) == Some(&r),
+        None => true,
+    });
     found
 }
 

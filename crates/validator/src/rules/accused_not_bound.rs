@@ -50,10 +50,11 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let Some(treaty) = ctx.treaty(treaty_id.as_str()) else {
             continue;
         };
-        // A person cannot be a party: `wrong-reference-kind` reports that, once.
+        // A person cannot be a party, and an id that names no actor names nobody who could
+        // be bound: `wrong-reference-kind` and `unknown-reference` report those, once.
         if ctx
             .actor(accused.as_str())
-            .is_some_and(|a| a.kind == ActorKind::Person)
+            .is_none_or(|a| a.kind == ActorKind::Person)
         {
             continue;
         }

@@ -9,7 +9,7 @@ use treatywatch_model::RuleName;
 
 pub(super) const RULE: Rule = Rule {
     name: RuleName::IgnoredFile,
-    severity: Severity::Warning,
+    severity: Severity::Error,
     summary: "a file under data/ that is not a record file",
     docs: r#"## What it checks
 That every file under `data/` is a record file: a `.yaml`, `.yml` or `.json` file inside one of
@@ -21,7 +21,8 @@ and temporaries a killed `treatywatch` run left behind (`.NAME.PID-N.tmp`) are n
 
 ## Why it matters
 A claim saved as `claims/new-claim.yml.txt` or under `data/claim/` would otherwise never be
-checked nor published, and its contributor would believe it was.
+checked nor published, and its contributor would believe it was: so it is an error, and a
+folder named like a kind folder (`claim/`, `Sources/`) gets the right name as a hint.
 
 ## Example
 ```text

@@ -2,44 +2,19 @@
 //! Shared by `unknown-reference` and `wrong-reference-kind`.
 
 use treatywatch_loader::{Node, NodeValue};
+pub(crate) use treatywatch_model::references::{Expected, patterns};
 use treatywatch_model::{ActorKind, RecordKind};
 
 use crate::context::Context;
 
-/// What a reference field expects to name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum Expected {
-    /// Any actor.
-    Actor,
-    /// A state or an organization (not a person).
-    StateOrOrganization,
-    Treaty,
-    Source,
-    Claim,
+/// How a reference decides whether a record fits.
+pub(crate) trait Accepts {
+    /// Whether the record with this id fits; `None` when no record has the id.
+    fn accepts(&self, ctx: &Context, id: &str) -> Option<bool>;
 }
 
-impl Expected {
-    pub(crate) fn describe(&self) -> &'static str {
-        match self {
-            Expected::Actor => "an actor",
-            Expected::StateOrOrganization => "a state or an organization",
-            Expected::Treaty => "a treaty",
-            Expected::Source => "a source",
-            Expected::Claim => "a claim",
-        }
-    }
-
-    pub(crate) fn kind(&self) -> RecordKind {
-        match self {
-            Expected::Actor | Expected::StateOrOrganization => RecordKind::Actor,
-            Expected::Treaty => RecordKind::Treaty,
-            Expected::Source => RecordKind::Source,
-            Expected::Claim => RecordKind::Claim,
-        }
-    }
-
-    /// Whether the record with this id fits; `None` when no record has the id.
-    pub(crate) fn accepts(&self, ctx: &Context, id: &str) -> Option<bool> {
+impl Accepts for Expected {
+    fn accepts(&self, ctx: &Context, id: &str) -> Option<bool> {
         let named = ctx.named(id)?;
         if named.kind != self.kind() {
             return Some(false);
@@ -80,58 +55,6 @@ impl Reference<'_> {
             }
         }
         p
-    }
-}
-
-/// A path of keys to a reference (`*` = every list item).
-type Pattern = &'static [&'static str];
-
-/// Where each kind of record makes references: key paths (`*` = every list item).
-fn patterns(kind: RecordKind) -> &'static [(Pattern, Expected)] {
-    match kind {
-        RecordKind::Actor => &[
-            (&["roles", "*", "of"], Expected::StateOrOrganization),
-            (&["roles", "*", "source"], Expected::Source),
-            (&["sources", "*", "source"], Expected::Source),
-        ],
-        RecordKind::Treaty => &[
-            (&["parties", "*", "actor"], Expected::StateOrOrganization),
-            (
-                &["parties", "*", "actions", "*", "from"],
-                Expected::StateOrOrganization,
-            ),
-            (
-                &["parties", "*", "actions", "*", "source"],
-                Expected::Source,
-            ),
-            (&["end", "source"], Expected::Source),
-            (
-                &["entry_into_force_condition", "ratified_by", "*"],
-                Expected::StateOrOrganization,
-            ),
-            (&["entry_into_force_condition", "source"], Expected::Source),
-            (&["extensions", "*", "source"], Expected::Source),
-            (&["sources", "*", "source"], Expected::Source),
-        ],
-        RecordKind::Source => &[],
-        RecordKind::Claim => &[
-            (&["claimant"], Expected::Actor),
-            (&["on_behalf_of"], Expected::StateOrOrganization),
-            (&["treaty"], Expected::Treaty),
-            (&["accused"], Expected::StateOrOrganization),
-            (&["party"], Expected::StateOrOrganization),
-            (
-                &["asserted_non_parties", "*"],
-                Expected::StateOrOrganization,
-            ),
-            (
-                &["asserted_entry_into_force_requires", "*"],
-                Expected::StateOrOrganization,
-            ),
-            (&["sources", "*", "source"], Expected::Source),
-            (&["responds_to", "*"], Expected::Claim),
-            (&["assessment", "sources", "*"], Expected::Source),
-        ],
     }
 }
 

@@ -1,8 +1,8 @@
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use serde_json::Value;
-use treatywatch_loader::{Diagnostic, LoadedRecord, Severity};
+use treatywatch_loader::{Diagnostic, LoadedRecord, NodeValue, Severity};
 
-use treatywatch_model::RuleName;
+use treatywatch_model::{RecordKind, RuleName};
 
 use super::{Rule, per_record_in_parallel};
 use crate::context::Context;
@@ -61,6 +61,11 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         };
         // Checked on the tree itself (see `tree_json`): no JSON copy of the record.
         if !validator.is_valid(&record.node) {
+            // A record in the wrong folder: one error saying so, not one per field.
+            if let Some(d) = in_another_kinds_folder(ctx, index, record, compiled) {
+                out.push(d);
+                return;
+            }
             for error in validator.iter_errors(&record.node) {
                 let pointer = error.instance_path().to_string();
                 let schema_path = error.schema_path().to_string();
@@ -76,6 +81,76 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             }
         }
     });
+}
+
+/// When a record that does not fit its folder's kind has fields that are another kind's and
+/// not its own (a claim under `sources/`), and fits that kind better: the error that says so.
+fn in_another_kinds_folder(
+    ctx: &Context,
+    index: usize,
+    record: &LoadedRecord,
+    compiled: &Compiled,
+) -> Option<Diagnostic> {
+    let NodeValue::Map(entries) = &record.node.value else {
+        return None;
+    };
+    let keys: Vec<&str> = entries.iter().map(|e| e.key.as_str()).collect();
+    let fields_of = |kind: RecordKind| -> Vec<String> {
+        compiled
+            .for_kind(kind)
+            .and_then(|(s, _)| {
+                s.get("properties")?
+                    .as_object()
+                    .map(|p| p.keys().cloned().collect())
+            })
+            .unwrap_or_default()
+    };
+    let own = fields_of(record.kind);
+    let foreign: Vec<&str> = keys
+        .iter()
+        .copied()
+        .filter(|k| !own.iter().any(|f| f == k))
+        .collect();
+    if foreign.len() < 2 {
+        return None;
+    }
+    let (other, fits) = RecordKind::ALL
+        .into_iter()
+        .filter(|k| *k != record.kind)
+        .map(|k| {
+            let fields = fields_of(k);
+            (
+                k,
+                keys.iter()
+                    .filter(|key| fields.iter().any(|f| f == *key))
+                    .count(),
+            )
+        })
+        .max_by_key(|(_, fits)| *fits)?;
+    if fits != keys.len() {
+        return None;
+    }
+    let listed: Vec<String> = foreign.iter().map(|k| format!("`{k}`")).collect();
+    Some(
+        ctx.report_at(
+            &RULE,
+            index,
+            "",
+            record.span_of("/id"),
+            format!(
+                "this looks like a {} in the {}s' folder: {} are a {}'s fields, not a {}'s",
+                other.name(),
+                record.kind.name(),
+                listed.join(", "),
+                other.name(),
+                record.kind.name()
+            ),
+        )
+        .with_help(format!(
+            "move it to `{}/` (its file, or this record into a file there)",
+            other.folder()
+        )),
+    )
 }
 
 fn last_key(pointer: &str) -> &str {

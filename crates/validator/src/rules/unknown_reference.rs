@@ -4,7 +4,7 @@ use treatywatch_loader::{Diagnostic, Severity};
 use treatywatch_model::RecordKind;
 
 use super::Rule;
-use crate::facts::{AllFacts, Pending};
+use crate::facts::{self, AllFacts, Pending};
 use treatywatch_model::RuleName;
 
 pub(super) const RULE: Rule = Rule {
@@ -65,6 +65,7 @@ fn check_facts(all: &AllFacts, out: &mut Vec<Diagnostic>) {
             Some(((id, kind), closest(id, among)?))
         })
         .collect();
+    let names = other_names(all);
     for (position, reference) in unknown {
         let mut d = all.report(
             &RULE,
@@ -77,11 +78,44 @@ fn check_facts(all: &AllFacts, out: &mut Vec<Diagnostic>) {
                 reference.expected.describe()
             ),
         );
-        if let Some(near) = near.get(&(reference.id.as_str(), reference.expected.kind())) {
-            d = d.with_help(format!("did you mean `{near}`?"));
+        let kind = reference.expected.kind();
+        let folded = facts::fold(&reference.id);
+        let url = folded.starts_with("http");
+        let called = names.get(&(kind, folded.as_str())).map(|id| (*id, url));
+        let help = match (called, near.get(&(reference.id.as_str(), kind))) {
+            (Some((id, url)), _) if url => Some(format!(
+                "that is the URL of the source `{id}`: cite a source by its id"
+            )),
+            (Some((id, _)), _) => Some(format!(
+                "did you mean `{id}`? (`{}` is its name; a reference names the id)",
+                reference.id
+            )),
+            (None, Some(near)) => Some(format!("did you mean `{near}`?")),
+            (None, None) if kind == RecordKind::Source && url => {
+                Some("a source is cited by its id, not its URL: add a source record for it (`treatywatch new source ID --set url=…`) and cite that id".into())
+            }
+            (None, None) => None,
+        };
+        if let Some(help) = help {
+            d = d.with_help(help);
         }
         out.push(d);
     }
+}
+
+/// Every record's other names ([`facts::RecordFacts::names`]: an actor's name, aliases and
+/// ISO code, a source's URL), folded, to its id.
+fn other_names<'a>(all: &AllFacts<'a>) -> FxHashMap<(RecordKind, &'a str), &'a str> {
+    let mut names = FxHashMap::default();
+    for (_, facts) in &all.records {
+        let Some(id) = facts.id.as_deref() else {
+            continue;
+        };
+        for name in &facts.names {
+            names.entry((facts.kind, name.as_str())).or_insert(id);
+        }
+    }
+    names
 }
 
 /// Every id, by the kind of the record it names.

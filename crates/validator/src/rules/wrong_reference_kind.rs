@@ -2,7 +2,8 @@ use treatywatch_loader::{Diagnostic, Severity};
 
 use treatywatch_model::RuleName;
 
-use super::{Rule, per_record_in_parallel, references};
+use super::references::{self, Accepts};
+use super::{Rule, per_record_in_parallel};
 use crate::context::Context;
 use crate::facts::AllFacts;
 
@@ -55,8 +56,13 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 index,
                 &reference.pointer(),
                 format!(
-                    "`{}` is a {actual}, but this field expects {}",
+                    "`{}` is {} {actual}, but this field expects {}",
                     reference.id,
+                    if actual.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                        "an"
+                    } else {
+                        "a"
+                    },
                     reference.expected.describe()
                 ),
             ));
