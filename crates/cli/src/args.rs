@@ -29,6 +29,44 @@ impl DataArgs {
     pub(crate) fn limits(&self) -> Limits {
         self.limits.limits()
     }
+
+    /// Refuses an output folder inside the data folder (or the data folder itself): what is
+    /// written there would be read back as data (`datapackage.json` as a claim).
+    pub(crate) fn refuse_inside(&self, out: &std::path::Path) -> Result<(), String> {
+        let absolute = |p: &std::path::Path| -> PathBuf {
+            // The output folder may not exist yet: its nearest existing ancestor decides.
+            let mut existing = p.to_path_buf();
+            let mut rest = Vec::new();
+            while !existing.exists() {
+                match (
+                    existing.file_name().map(|n| n.to_os_string()),
+                    existing.parent(),
+                ) {
+                    (Some(name), Some(parent)) => {
+                        rest.push(name);
+                        existing = parent.to_path_buf();
+                    }
+                    _ => break,
+                }
+            }
+            let mut full = std::fs::canonicalize(if existing.as_os_str().is_empty() {
+                std::path::Path::new(".")
+            } else {
+                &existing
+            })
+            .unwrap_or(existing);
+            full.extend(rest.iter().rev());
+            full
+        };
+        if absolute(out).starts_with(absolute(&self.data)) {
+            return Err(format!(
+                "`{}` is inside the data folder `{}`: what is written there would be read as data; write it elsewhere (--out)",
+                out.display(),
+                self.data.display()
+            ));
+        }
+        Ok(())
+    }
 }
 
 /// Reading limits, raised by flags for unusually large data.

@@ -95,6 +95,8 @@ pub struct Dataset {
 pub enum LoadError {
     NotFound(PathBuf),
     NotADirectory(PathBuf),
+    /// A folder with files but none of the kind folders (`claims/`, …): not a data folder.
+    NotADataFolder(PathBuf),
     Io(PathBuf, std::io::Error),
 }
 
@@ -103,6 +105,30 @@ impl std::fmt::Display for LoadError {
         match self {
             LoadError::NotFound(p) => write!(f, "the data folder `{}` does not exist", p.display()),
             LoadError::NotADirectory(p) => write!(f, "`{}` is not a folder", p.display()),
+            LoadError::NotADataFolder(p) => {
+                let kind_folder = p
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .and_then(RecordKind::from_folder);
+                match (kind_folder, p.parent()) {
+                    (Some(_), Some(parent)) => write!(
+                        f,
+                        "`{}` is a kind folder, not a data folder: pass the folder that holds it, `--data {}`",
+                        p.display(),
+                        if parent.as_os_str().is_empty() {
+                            Path::new(".")
+                        } else {
+                            parent
+                        }
+                        .display()
+                    ),
+                    _ => write!(
+                        f,
+                        "`{}` is not a data folder: it has none of actors/, treaties/, sources/, claims/",
+                        p.display()
+                    ),
+                }
+            }
             LoadError::Io(p, e) => write!(f, "cannot read `{}`: {e}", p.display()),
         }
     }
@@ -330,9 +356,26 @@ pub fn list(root: &Path) -> Result<Listing, LoadError> {
         Ok(m) if !m.is_dir() => return Err(LoadError::NotADirectory(root.to_path_buf())),
         Ok(_) => {}
     }
+    let found = walk(root)?;
+    // Files, and not one in a kind folder: the wrong folder was given (`--data data/claims`);
+    // checking it would find nothing and pass. An empty folder is a data folder to be.
+    let kinds = fs::read_dir(root)
+        .map(|entries| {
+            entries.flatten().any(|e| {
+                e.file_type().is_ok_and(|t| t.is_dir())
+                    && e.file_name()
+                        .to_str()
+                        .and_then(RecordKind::from_folder)
+                        .is_some()
+            })
+        })
+        .unwrap_or(false);
+    if !kinds && !found.is_empty() {
+        return Err(LoadError::NotADataFolder(root.to_path_buf()));
+    }
     Ok(Listing {
         root: root.to_path_buf(),
-        found: walk(root)?,
+        found,
     })
 }
 

@@ -13,7 +13,8 @@ pub(crate) struct Args {
     /// checkout (e.g. origin/main).
     #[arg(long)]
     base: String,
-    /// The date statuses are compared on (default today).
+    /// The date statuses are compared on (default today, as `validate` and `status`: a pull
+    /// request is judged as of now).
     #[arg(long, value_parser = date)]
     as_of: Option<Date>,
     /// Output format.

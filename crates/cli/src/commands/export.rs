@@ -15,8 +15,9 @@ pub(crate) struct Args {
     /// Where to write the export.
     #[arg(long, default_value = "export")]
     out: PathBuf,
-    /// The date statuses are computed for (default: the latest event in the data, never
-    /// after today).
+    /// The date statuses are computed for. Default: the latest event in the data, never after
+    /// today, as for `report` (and unlike `validate` and `status`, today): the committed
+    /// export changes when the data does, not every day.
     #[arg(long, value_parser = date)]
     as_of: Option<Date>,
     /// Where the reports folder is published, for the claims' URLs in ClaimReview
@@ -30,6 +31,7 @@ pub(crate) struct Args {
 
 pub(crate) fn run(args: Args) -> Result<ExitCode, String> {
     let started = std::time::Instant::now();
+    args.data.refuse_inside(&args.out)?;
     let data = args.data.load()?;
     // Checked as of today: `future-date` is about today, whatever date the export is for.
     let today = Date::today();

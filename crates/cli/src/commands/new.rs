@@ -54,7 +54,17 @@ impl From<Kind> for RecordKind {
 
 pub(crate) fn run(args: Args) -> Result<ExitCode, String> {
     let limits = args.data.limits();
-    let data = args.data.load()?;
+    // A data folder that does not exist yet is an empty one: `new` starts it.
+    let data = if args.data.data.exists() {
+        args.data.load()?
+    } else {
+        Dataset {
+            root: args.data.data.clone(),
+            files: Vec::new(),
+            records: Vec::new(),
+            problems: Vec::new(),
+        }
+    };
     let kind: RecordKind = args.kind.into();
     if let Some(index) = data.index().loaded_by_id(&args.id).map(|r| r.file) {
         let used_by = data

@@ -15,7 +15,9 @@ pub(crate) struct Args {
     /// Where to write the reports.
     #[arg(long, default_value = "reports")]
     out: PathBuf,
-    /// The date of the briefing (default: the latest event in the data, never after today).
+    /// The date of the briefing. Default: the latest event in the data, never after today —
+    /// unlike `validate` and `status` (today), so that the committed reports change when the
+    /// data does, not every day.
     #[arg(long, value_parser = date)]
     as_of: Option<Date>,
     /// A folder of templates overriding the built-in ones, file by file.
@@ -31,6 +33,7 @@ pub(crate) struct Args {
 pub(crate) fn run(args: Args) -> Result<ExitCode, String> {
     let started = std::time::Instant::now();
     progress("reading and validating the data…");
+    args.data.refuse_inside(&args.out)?;
     let data = args.data.load()?;
     // Checked as of today: `future-date` is about today, whatever date the briefing is for.
     let today = Date::today();

@@ -9,6 +9,7 @@ mod authoring;
 mod bundled;
 mod cache;
 mod changes;
+mod exit_codes;
 mod export;
 mod import;
 mod record;

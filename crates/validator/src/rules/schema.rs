@@ -59,6 +59,29 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let Some((schema, validator)) = compiled.for_kind(record.kind) else {
             return;
         };
+        // `allow` silences warnings and notes: an error's entry would silence nothing.
+        if let Some(typed) = &record.record {
+            for (i, allow) in typed.allow().iter().enumerate() {
+                let rule = super::rule(allow.rule);
+                if rule.severity == Severity::Error {
+                    out.push(
+                        ctx.report(
+                            &RULE,
+                            index,
+                            &format!("/allow/{i}/rule"),
+                            format!(
+                                "`{}` is an error, and errors cannot be allowed: this entry silences nothing",
+                                allow.rule
+                            ),
+                        )
+                        .with_help(format!(
+                            "fix what `{}` reports, and delete this entry; `allow` is for warnings and notes",
+                            allow.rule
+                        )),
+                    );
+                }
+            }
+        }
         // Checked on the tree itself (see `tree_json`): no JSON copy of the record.
         if !validator.is_valid(&record.node) {
             // A record in the wrong folder: one error saying so, not one per field.
