@@ -9,6 +9,7 @@ mod authoring;
 mod bundled;
 mod cache;
 mod changes;
+mod contributing;
 mod exit_codes;
 mod export;
 mod import;
