@@ -114,4 +114,20 @@ fn each_shape_error_reads_as_a_fix() {
         })
         .collect();
     insta::assert_snapshot!("shapes", lines.join("\n"));
+    // References that are not ids are reported once, as unknown ids, with the dataset's
+    // hint (a name gets the id it names), not also as malformed ids.
+    let unknown: Vec<(u32, Option<&str>)> = outcome
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == RuleName::UnknownReference)
+        .map(|d| (d.span.line, d.help.as_deref()))
+        .collect();
+    assert!(
+        unknown.contains(&(
+            28,
+            Some("did you mean `sergey-lavrov`? (`Sergey Lavrov` is its name; a reference names the id)")
+        )),
+        "{unknown:?}"
+    );
+    assert!(unknown.iter().any(|(line, _)| *line == 38), "{unknown:?}");
 }

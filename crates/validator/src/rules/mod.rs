@@ -208,11 +208,7 @@ mod tests {
                 RuleName::UnreadableFile,
                 Severity::Error,
             ),
-            (
-                ProblemKind::Ignored,
-                RuleName::IgnoredFile,
-                Severity::Warning,
-            ),
+            (ProblemKind::Ignored, RuleName::IgnoredFile, Severity::Error),
             (ProblemKind::NotARecord, RuleName::Schema, Severity::Error),
         ];
         for (kind, name, severity) in expected {
