@@ -129,3 +129,129 @@ fn a_withdrawal_on_the_day_of_a_recorded_revocation_is_that_act() {
         assert_eq!(revocation.2, None, "{keep_recorded} {day}");
     }
 }
+
+/// Writes a table beside the data folder: the header and `rows`.
+fn write_table(data: &Path, rows: &[&str]) -> PathBuf {
+    let path = data.parent().unwrap().join("table.csv");
+    let mut text = String::from("date,state,action,depositary\n");
+    for row in rows {
+        text.push_str(row);
+        text.push('\n');
+    }
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// The United States' NPT ratification as recorded, with a deposit with London on
+/// `london` when given.
+fn with_london_deposit(data: &Path, london: &str) {
+    let path = data.join("treaties/npt.yaml");
+    let npt = read(&path).replace(
+        "        note: Deposited on the day of entry into force.\n",
+        &format!(
+            "        note: Deposited on the day of entry into force.\n        deposits:\n          - depositary: London\n            date: {london}\n"
+        ),
+    );
+    assert!(npt.contains("depositary: London"));
+    std::fs::write(&path, npt).unwrap();
+}
+
+/// One state's deposits of one act with one depositary on two days: the table contradicts
+/// itself, and says where.
+#[test]
+fn two_days_for_one_deposit_with_one_depositary_are_refused() {
+    let (_dir, data) = scratch();
+    let table = write_table(
+        &data,
+        &[
+            "1970-03-05,United States of America,Ratification,London",
+            "1970-03-07,United States of America,Ratification,London",
+        ],
+    );
+    let npt = read(&data.join("treaties/npt.yaml"));
+    let message = refused(import(options(&data, &table)));
+    assert!(
+        message.contains(
+            "table.csv:3: United States of America deposited its ratification with London on 1970-03-07 and, on line 2, on 1970-03-05"
+        ),
+        "{message}"
+    );
+    assert_eq!(read(&data.join("treaties/npt.yaml")), npt);
+}
+
+/// A deposit whose depositary the table does not name is kept once however often the table
+/// repeats it, and adds nothing on the act's own day.
+#[test]
+fn a_deposit_without_a_depositary_is_added_once_and_never_on_the_acts_day() {
+    let (_dir, data) = scratch();
+    // The act's own day: nothing to add.
+    let table = write_table(&data, &["1970-03-05,United States of America,Ratification,"]);
+    unchanged(import(options(&data, &table)));
+    // A later day, twice: one deposit.
+    let table = write_table(
+        &data,
+        &[
+            "1970-03-05,United States of America,Ratification,Washington",
+            "1970-03-06,United States of America,Ratification,",
+            "1970-03-06,United States of America,Ratification,",
+        ],
+    );
+    written(import(options(&data, &table)));
+    let loaded = treatywatch_testkit::load(&data);
+    let index = loaded.index();
+    let usa = index
+        .treaty("npt")
+        .unwrap()
+        .parties
+        .iter()
+        .find(|p| p.actor.as_str() == "usa")
+        .unwrap();
+    let ratification = usa
+        .actions
+        .iter()
+        .find(|a| a.action == ActionKind::Ratification)
+        .unwrap();
+    let days: Vec<String> = ratification
+        .deposits
+        .iter()
+        .map(|d| format!("{} {}", d.date, d.depositary.as_deref().unwrap_or("-")))
+        .collect();
+    assert_eq!(days, ["1970-03-05 Washington", "1970-03-06 -"]);
+    assert_valid(&data, false);
+}
+
+/// A deposit the record has with a depositary on another day than the table's: a conflict,
+/// and nothing is written.
+#[test]
+fn a_recorded_deposit_on_another_day_is_a_conflict() {
+    let (_dir, data) = scratch();
+    with_london_deposit(&data, "1970-03-05");
+    let table = write_table(
+        &data,
+        &[
+            "1970-03-05,United States of America,Ratification,Washington",
+            "1970-03-07,United States of America,Ratification,London",
+        ],
+    );
+    let npt = read(&data.join("treaties/npt.yaml"));
+    let message = refused(import(options(&data, &table)));
+    assert!(
+        message.contains(
+            "the record has United States's ratification deposited with London on 1970-03-05; the table says 1970-03-07"
+        ),
+        "{message}"
+    );
+    assert_eq!(read(&data.join("treaties/npt.yaml")), npt);
+    // The same day: the recorded deposit stands and Washington's is added beside it.
+    let table = write_table(
+        &data,
+        &[
+            "1970-03-05,United States of America,Ratification,Washington",
+            "1970-03-05,United States of America,Ratification,London",
+        ],
+    );
+    written(import(options(&data, &table)));
+    let text = read(&data.join("treaties/npt.yaml"));
+    assert_eq!(text.matches("depositary: London").count(), 1, "{text}");
+    assert!(text.contains("depositary: Washington"), "{text}");
+}
