@@ -186,6 +186,17 @@ mod tests {
         assert!(folded.lines().all(|l| l.len() <= WIDTH), "{folded}");
     }
 
+    /// The space before a word counts: under an even indent, one-letter words reach the width
+    /// exactly only without it, so a line that would need it is ended one word earlier.
+    #[test]
+    fn the_space_before_a_word_counts_toward_the_width() {
+        let letters = "a ".repeat(100);
+        let folded = text_field(6, "note", letters.trim_end());
+        assert!(folded.lines().all(|l| l.len() <= WIDTH), "{folded}");
+        // 8 columns of indent and 44 letters with their 43 spaces: 95; a 45th would be 97.
+        assert_eq!(folded.lines().nth(1).unwrap().len(), 95, "{folded}");
+    }
+
     /// A text folding would change stays one line, whatever makes it so.
     #[test]
     fn texts_that_folding_would_change_stay_on_one_line() {

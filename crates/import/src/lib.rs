@@ -297,3 +297,48 @@ fn check_actors(text: &str, created: &[Actor], limits: Limits) -> Result<(), Err
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TREATY: &str = "- id: t\n  name: T\n  short_name: T\n  kind: bilateral\n  opened: 1987-12-08\n  parties: []\n";
+    const ACTORS: &str = "- id: aut\n  name: Austria\n  kind: state\n  iso3166: AUT\n";
+
+    /// The self-checks refuse an edited file that does not hold what was planned: the last
+    /// guard before a wrong file is written.
+    #[test]
+    fn the_edited_files_are_checked_against_the_plan() {
+        let limits = Limits::default();
+        let value = parse_back(TREATY, limits).unwrap().remove(0);
+        let planned: Treaty = serde_json::from_value(value).unwrap();
+        assert_eq!(check_treaty(TREATY, "t", &planned, limits), Ok(()));
+        let other = Treaty {
+            name: "Another".into(),
+            ..planned.clone()
+        };
+        let refused = check_treaty(TREATY, "t", &other, limits).unwrap_err();
+        assert!(
+            refused.0.contains("differs from the planned record"),
+            "{refused}"
+        );
+        assert!(check_treaty(TREATY, "gone", &planned, limits).is_err());
+
+        let value = parse_back(ACTORS, limits).unwrap().remove(0);
+        let created: Actor = serde_json::from_value(value).unwrap();
+        assert_eq!(
+            check_actors(ACTORS, std::slice::from_ref(&created), limits),
+            Ok(())
+        );
+        let renamed = Actor {
+            name: "Österreich".into(),
+            ..created.clone()
+        };
+        let refused = check_actors(ACTORS, &[renamed], limits).unwrap_err();
+        assert!(
+            refused.0.contains("differs from the planned record"),
+            "{refused}"
+        );
+        assert!(check_actors(ACTORS, &[created.clone(), created], limits).is_err());
+    }
+}

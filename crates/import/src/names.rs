@@ -94,4 +94,25 @@ mod tests {
             "korea democratic people s republic of"
         );
     }
+
+    /// Suggestions are the close names only, best first, at most three; a name like none has
+    /// none.
+    #[test]
+    fn suggestions_are_the_close_names() {
+        let actor = |id: &str, name: &str| -> Actor {
+            serde_json::from_value(serde_json::json!({"id": id, "name": name, "kind": "state"}))
+                .unwrap()
+        };
+        let actors = [
+            actor("usa", "United States"),
+            actor("gbr", "United Kingdom"),
+            actor("aut", "Austria"),
+        ];
+        let names = Names::new(actors.iter());
+        assert_eq!(names.suggest("Untied States"), ["usa"]);
+        assert_eq!(names.suggest("United"), ["usa", "gbr"]);
+        assert_eq!(names.suggest("Austra"), ["aut"]);
+        assert!(names.suggest("Qwxz").is_empty());
+        assert_eq!(names.find("UNITED STATES"), ["usa"]);
+    }
 }

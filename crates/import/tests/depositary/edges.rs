@@ -177,6 +177,21 @@ fn two_days_for_one_deposit_with_one_depositary_are_refused() {
         "{message}"
     );
     assert_eq!(read(&data.join("treaties/npt.yaml")), npt);
+    // The same deposit twice is one deposit, not a contradiction.
+    let table = write_table(
+        &data,
+        &[
+            "1970-03-05,United States of America,Ratification,London",
+            "1970-03-05,United States of America,Ratification,London",
+        ],
+    );
+    written(import(options(&data, &table)));
+    assert_eq!(
+        read(&data.join("treaties/npt.yaml"))
+            .matches("depositary: London")
+            .count(),
+        1
+    );
 }
 
 /// A deposit whose depositary the table does not name is kept once however often the table
@@ -185,7 +200,10 @@ fn two_days_for_one_deposit_with_one_depositary_are_refused() {
 fn a_deposit_without_a_depositary_is_added_once_and_never_on_the_acts_day() {
     let (_dir, data) = scratch();
     // The act's own day: nothing to add.
-    let table = write_table(&data, &["1970-03-05,United States of America,Ratification,"]);
+    let table = write_table(
+        &data,
+        &["1970-03-05,United States of America,Ratification,"],
+    );
     unchanged(import(options(&data, &table)));
     // A later day, twice: one deposit.
     let table = write_table(
@@ -254,4 +272,148 @@ fn a_recorded_deposit_on_another_day_is_a_conflict() {
     let text = read(&data.join("treaties/npt.yaml"));
     assert_eq!(text.matches("depositary: London").count(), 1, "{text}");
     assert!(text.contains("depositary: Washington"), "{text}");
+}
+
+/// `--treaty` must name a treaty: an actor's id is "no treaty", not a treaty that does not
+/// fit the model; and the error reads as its message.
+#[test]
+fn a_treaty_id_that_names_an_actor_is_no_treaty() {
+    let (_dir, data) = scratch();
+    let options = Options {
+        treaty: "usa".to_string(),
+        ..options(&data, &table("depositary.csv"))
+    };
+    let error = import(options).unwrap_err();
+    assert!(error.0.starts_with("no treaty `usa` in "), "{error:?}");
+    assert_eq!(error.to_string(), error.0);
+}
+
+/// Where `actors/states.yaml` is there but is no file of data (a folder of that name), new
+/// actors are not written anywhere: the import says so.
+#[test]
+fn new_actors_are_not_written_where_states_yaml_is_not_a_data_file() {
+    let (_dir, data) = scratch();
+    let states = data.join("actors/states.yaml");
+    let known = data.join("actors/known.yaml");
+    std::fs::rename(&states, &known).unwrap();
+    std::fs::create_dir_all(states.join("inside")).unwrap();
+    let npt = read(&data.join("treaties/npt.yaml"));
+    let creating = Options {
+        create_actors: true,
+        ..options(&data, &table("create.csv"))
+    };
+    let message = failed(import(creating));
+    assert!(message.contains("could not be read as data"), "{message}");
+    assert_eq!(read(&data.join("treaties/npt.yaml")), npt);
+}
+
+/// Only a withdrawal (or its notice) can be a recorded act of another kind in other words:
+/// with `keep_recorded`, a ratification or a withdrawal in the table on the day of a recorded
+/// signature is a new act, not that signature.
+#[test]
+fn an_act_on_the_day_of_a_recorded_signature_is_a_new_act() {
+    // A table's withdrawal is dated by its notice (the import's default).
+    for (row, action) in [
+        ("Ratification", "ratification"),
+        ("Withdrawal", "withdrawal-notice"),
+    ] {
+        let (_dir, data) = scratch();
+        let table = write_table(
+            &data,
+            &[&format!(
+                "1968-07-01,United Kingdom of Great Britain and Northern Ireland,{row},London"
+            )],
+        );
+        let keeping = Options {
+            keep_recorded: true,
+            ..options(&data, &table)
+        };
+        written(import(keeping));
+        let loaded = treatywatch_testkit::load(&data);
+        let index = loaded.index();
+        let gbr = index
+            .treaty("npt")
+            .unwrap()
+            .parties
+            .iter()
+            .find(|p| p.actor.as_str() == "gbr")
+            .unwrap();
+        let acts: Vec<String> = gbr
+            .actions
+            .iter()
+            .map(|a| format!("{} {}", a.action.as_str(), a.date))
+            .collect();
+        assert_eq!(
+            acts,
+            [
+                "signature 1968-07-01".to_string(),
+                format!("{action} 1968-07-01")
+            ],
+            "{row}"
+        );
+        assert!(
+            gbr.actions[0].note.is_none(),
+            "{row}: {:?}",
+            gbr.actions[0].note
+        );
+    }
+}
+
+/// A deposit without a depositary is new unless the record has a deposit on its day: one on
+/// another day does not make it known.
+#[test]
+fn a_deposit_without_a_depositary_is_known_by_its_day() {
+    let ratification_deposits = |data: &Path| -> Vec<String> {
+        let loaded = treatywatch_testkit::load(data);
+        let index = loaded.index();
+        let usa = index
+            .treaty("npt")
+            .unwrap()
+            .parties
+            .iter()
+            .find(|p| p.actor.as_str() == "usa")
+            .unwrap()
+            .clone();
+        usa.actions
+            .iter()
+            .find(|a| a.action == ActionKind::Ratification)
+            .unwrap()
+            .deposits
+            .iter()
+            .map(|d| format!("{} {}", d.date, d.depositary.as_deref().unwrap_or("-")))
+            .collect()
+    };
+    // The record's deposit is on another day: the table's is added.
+    let (_dir, data) = scratch();
+    with_london_deposit(&data, "1970-03-05");
+    let table = write_table(
+        &data,
+        &[
+            "1970-03-05,United States of America,Ratification,Washington",
+            "1970-03-06,United States of America,Ratification,",
+        ],
+    );
+    written(import(options(&data, &table)));
+    let deposits = ratification_deposits(&data);
+    assert!(
+        deposits.contains(&"1970-03-06 -".to_string()),
+        "{deposits:?}"
+    );
+    // The record's deposit is on its day: it is not added again.
+    let (_dir, data) = scratch();
+    with_london_deposit(&data, "1970-03-06");
+    let table = write_table(
+        &data,
+        &[
+            "1970-03-05,United States of America,Ratification,Washington",
+            "1970-03-06,United States of America,Ratification,",
+        ],
+    );
+    written(import(options(&data, &table)));
+    let deposits = ratification_deposits(&data);
+    assert!(!deposits.iter().any(|d| d.ends_with(" -")), "{deposits:?}");
+    assert!(
+        deposits.contains(&"1970-03-06 London".to_string()),
+        "{deposits:?}"
+    );
 }
