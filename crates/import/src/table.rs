@@ -195,6 +195,14 @@ mod tests {
         )
         .unwrap_err();
         assert!(bad[0].starts_with("t.csv:3: date `1968-13-01`"), "{bad:?}");
+        // A row the CSV reader refuses (too few fields) is placed the same way.
+        let short = super::parse(
+            "t.csv",
+            "# a\n# b\ndate,state,action,depositary\n1968-07-01,Austria\n",
+            WithdrawalDates::Notice,
+        )
+        .unwrap_err();
+        assert!(short[0].starts_with("t.csv:4: "), "{short:?}");
     }
 
     #[test]

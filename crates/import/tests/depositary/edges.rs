@@ -417,3 +417,47 @@ fn a_deposit_without_a_depositary_is_known_by_its_day() {
         "{deposits:?}"
     );
 }
+
+/// Deposits added to a recorded act are inserted after its lines: the act's own lines and
+/// comments stay as the contributor wrote them.
+#[test]
+fn deposits_are_added_without_rewriting_the_act() {
+    let (_dir, data) = scratch();
+    let path = data.join("treaties/npt.yaml");
+    let npt = read(&path).replace(
+        "        note: Deposited on the day of entry into force.\n",
+        "        # Deposited in London first; the other capitals followed.\n        note:   Deposited on the day of entry into force.\n",
+    );
+    assert!(npt.contains("# Deposited in London first"));
+    std::fs::write(&path, &npt).unwrap();
+    let table = write_table(
+        &data,
+        &["1970-03-05,United States of America,Ratification,London"],
+    );
+    written(import(options(&data, &table)));
+    let text = read(&path);
+    assert!(
+        text.contains("        # Deposited in London first; the other capitals followed.\n        note:   Deposited on the day of entry into force.\n"),
+        "{text}"
+    );
+    assert!(text.contains("depositary: London"), "{text}");
+}
+
+/// Acts appended at the end of a treaty file that lacks its final line break start on a line
+/// of their own.
+#[test]
+fn acts_appended_at_the_end_of_a_file_without_a_final_line_break() {
+    let (_dir, data) = scratch();
+    let path = data.join("treaties/npt.yaml");
+    let npt = read(&path);
+    let end = npt.find("  - actor: ind\n").unwrap();
+    std::fs::write(&path, npt[..end].trim_end()).unwrap();
+    let table = write_table(&data, &["2019-01-01,France,Withdrawal,London"]);
+    written(import(options(&data, &table)));
+    let text = read(&path);
+    assert!(
+        text.ends_with("      - {action: accession, date: 1992-08-03}\n      - action: withdrawal-notice\n        date: 2019-01-01\n        source: depositary-table\n        deposits:\n          - depositary: London\n            date: 2019-01-01\n")
+            || text.contains("date: 1992-08-03}\n      - action: withdrawal-notice"),
+        "{text}"
+    );
+}
