@@ -198,11 +198,11 @@ mod tests {
         // A row the CSV reader refuses (too few fields) is placed the same way.
         let short = super::parse(
             "t.csv",
-            "# a\n# b\ndate,state,action,depositary\n1968-07-01,Austria\n",
+            "# a\n# b\n# c\ndate,state,action,depositary\n1968-07-01,Austria\n",
             WithdrawalDates::Notice,
         )
         .unwrap_err();
-        assert!(short[0].starts_with("t.csv:4: "), "{short:?}");
+        assert!(short[0].starts_with("t.csv:5: "), "{short:?}");
     }
 
     #[test]

@@ -461,3 +461,52 @@ fn acts_appended_at_the_end_of_a_file_without_a_final_line_break() {
         "{text}"
     );
 }
+
+/// An act appended to a one-line list of acts goes after that line, not into it; in a list
+/// indented as deep as its key (YAML allows it), before the party's next key, not after it.
+#[test]
+fn acts_appended_to_a_one_line_list_and_an_indentless_one() {
+    let acts_of_france = |data: &Path| -> Vec<String> {
+        let loaded = treatywatch_testkit::load(data);
+        let index = loaded.index();
+        let fra = index
+            .treaty("npt")
+            .unwrap()
+            .parties
+            .iter()
+            .find(|p| p.actor.as_str() == "fra")
+            .unwrap()
+            .clone();
+        fra.actions
+            .iter()
+            .map(|a| format!("{} {}", a.action.as_str(), a.date))
+            .chain(fra.note.clone())
+            .collect()
+    };
+    let table = |data: &Path| write_table(data, &["2019-01-01,France,Withdrawal,London"]);
+    let (_dir, data) = scratch();
+    written(import(options(&data, &table(&data))));
+    assert_eq!(
+        acts_of_france(&data),
+        ["accession 1992-08-03", "withdrawal-notice 2019-01-01"]
+    );
+    assert_valid(&data, false);
+
+    let (_dir, data) = scratch();
+    let path = data.join("treaties/npt.yaml");
+    let npt = read(&path).replace(
+        "  - actor: fra\n    actions:\n      - {action: accession, date: 1992-08-03}\n",
+        "  - actor: fra\n    actions:\n    - {action: accession, date: 1992-08-03}\n    note: Acceded in 1992.\n",
+    );
+    assert!(npt.contains("    note: Acceded in 1992.\n"));
+    std::fs::write(&path, npt).unwrap();
+    written(import(options(&data, &table(&data))));
+    assert_eq!(
+        acts_of_france(&data),
+        [
+            "accession 1992-08-03",
+            "withdrawal-notice 2019-01-01",
+            "Acceded in 1992."
+        ]
+    );
+}
