@@ -510,3 +510,24 @@ fn acts_appended_to_a_one_line_list_and_an_indentless_one() {
         ]
     );
 }
+
+/// A flow act written over two lines (its second line left of its `{`) is rewritten whole
+/// when a deposit is added to it: no piece of it is left behind.
+#[test]
+fn a_flow_act_over_two_lines_is_rewritten_whole() {
+    let (_dir, data) = scratch();
+    let path = data.join("treaties/npt.yaml");
+    let npt = read(&path).replace(
+        "      - {action: accession, date: 1992-08-03}\n",
+        "      - {action: accession,\n       date: 1992-08-03}\n",
+    );
+    assert!(npt.contains("accession,\n       date"));
+    std::fs::write(&path, npt).unwrap();
+    assert_valid(&data, false);
+    let table = write_table(&data, &["1992-08-03,France,Accession,London"]);
+    written(import(options(&data, &table)));
+    let text = read(&path);
+    assert!(!text.contains("1992-08-03}"), "{text}");
+    assert!(text.contains("depositary: London"), "{text}");
+    assert_valid(&data, false);
+}
