@@ -232,3 +232,79 @@ fn a_draft_is_written_whole_and_never_over_a_file() {
     );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
 }
+
+/// Every shape a field can have is read from the schema and checked when set; a value set
+/// again replaces a single one and joins a list; an emptied or unset field is missing again.
+#[test]
+fn each_shape_is_read_checked_and_set() {
+    let treaty = fields(RecordKind::Treaty);
+    let shape_of = |fields: &[treatywatch_import::scaffold::Field], name: &str| {
+        fields
+            .iter()
+            .find(|f| f.name == name)
+            .unwrap()
+            .shape
+            .clone()
+    };
+    assert_eq!(shape_of(&treaty, "withdrawal_notice"), Shape::Duration);
+    assert_eq!(shape_of(&treaty, "parties_complete"), Shape::Flag);
+    assert_eq!(shape_of(&treaty, "opened"), Shape::Date);
+    assert_eq!(shape_of(&treaty, "text_url"), Shape::Url);
+    let source = fields(RecordKind::Source);
+    assert_eq!(shape_of(&source, "authors"), Shape::Texts);
+    assert_eq!(shape_of(&source, "title"), Shape::Text);
+    let claim = fields(RecordKind::Claim);
+    assert_eq!(shape_of(&claim, "period"), Shape::Period);
+    let quote = claim.iter().find(|f| f.name == "quote").unwrap();
+    assert_eq!(
+        quote.description,
+        "The verbatim words, as short as makes the point."
+    );
+    assert!(
+        quote.example.as_deref().is_some_and(|e| e.len() > 10),
+        "{quote:?}"
+    );
+
+    let mut draft = Draft::new(RecordKind::Treaty, "t-1").unwrap();
+    assert!(draft.set("withdrawal_notice", "six months").is_err());
+    draft.set("withdrawal_notice", "P6M").unwrap();
+    assert!(draft.set("parties_complete", "maybe").is_err());
+    draft.set("parties_complete", "true").unwrap();
+    assert_eq!(draft.value("parties_complete").as_deref(), Some("true"));
+    let settable = draft.settable();
+    assert!(!settable.contains(&"id".to_string()), "{settable:?}");
+    assert!(!settable.contains(&"parties".to_string()), "{settable:?}");
+    assert!(
+        settable.contains(&"source".to_string()),
+        "a treaty cites sources too"
+    );
+
+    let mut draft = Draft::new(RecordKind::Claim, "c-1").unwrap();
+    assert!(draft.set("period", "1999/2014x").is_err());
+    draft.set("date", "2019").unwrap();
+    draft.set("date", "2019-02-02").unwrap();
+    assert_eq!(draft.value("date").as_deref(), Some("2019-02-02"));
+    draft.set("responds_to", "a-1").unwrap();
+    draft.set("responds_to", "b-1").unwrap();
+    assert_eq!(draft.value("responds_to").as_deref(), Some("a-1, b-1"));
+    draft.set("locator", "paragraph 3, line 2").unwrap();
+    let missing =
+        |d: &Draft| -> Vec<String> { d.missing().iter().map(|f| f.name.clone()).collect() };
+    assert!(!missing(&draft).contains(&"date".to_string()));
+    assert!(missing(&draft).contains(&"sources".to_string()));
+    draft.set("source", "s-1").unwrap();
+    assert!(
+        !missing(&draft).contains(&"sources".to_string()),
+        "a source fills the citations"
+    );
+    draft.set("date", "").unwrap();
+    assert!(missing(&draft).contains(&"date".to_string()), "emptied");
+    draft.set("summary", "Said.").unwrap();
+    draft.unset("summary");
+    assert_eq!(draft.value("summary"), None);
+    assert!(missing(&draft).contains(&"summary".to_string()));
+    assert_eq!(
+        treatywatch_import::scaffold::relative_path(&draft),
+        std::path::Path::new("claims/c-1.yaml")
+    );
+}

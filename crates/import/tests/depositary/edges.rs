@@ -531,3 +531,33 @@ fn a_flow_act_over_two_lines_is_rewritten_whole() {
     assert!(text.contains("depositary: London"), "{text}");
     assert_valid(&data, false);
 }
+
+/// A deposit appended to a list of deposits indented as deep as its key (YAML allows it)
+/// goes before the act's next key, not after it.
+#[test]
+fn a_deposit_appended_to_an_indentless_list() {
+    let (_dir, data) = scratch();
+    let path = data.join("treaties/npt.yaml");
+    let npt = read(&path).replace(
+        "        note: Deposited on the day of entry into force.\n",
+        "        deposits:\n        - depositary: London\n          date: 1970-03-05\n        note: Deposited on the day of entry into force.\n",
+    );
+    assert!(npt.contains("        - depositary: London\n"));
+    std::fs::write(&path, npt).unwrap();
+    assert_valid(&data, false);
+    let table = write_table(
+        &data,
+        &[
+            "1970-03-05,United States of America,Ratification,London",
+            "1970-03-05,United States of America,Ratification,Washington",
+        ],
+    );
+    written(import(options(&data, &table)));
+    let text = read(&path);
+    assert!(text.contains("depositary: Washington"), "{text}");
+    assert!(
+        text.contains("        note: Deposited on the day of entry into force.\n"),
+        "{text}"
+    );
+    assert_valid(&data, false);
+}
