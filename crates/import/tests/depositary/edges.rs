@@ -532,8 +532,8 @@ fn a_flow_act_over_two_lines_is_rewritten_whole() {
     assert_valid(&data, false);
 }
 
-/// A deposit appended to a list of deposits indented as deep as its key (YAML allows it)
-/// goes before the act's next key, not after it.
+/// A deposit added to an act whose deposits are indented as deep as their key (YAML allows
+/// it): the act, rewritten in the canonical layout, keeps its note and both deposits.
 #[test]
 fn a_deposit_appended_to_an_indentless_list() {
     let (_dir, data) = scratch();
