@@ -15,6 +15,7 @@ pub mod revision;
 pub mod temporary;
 mod tree;
 mod walk;
+mod with_file;
 pub mod yaml;
 
 use std::fs;
@@ -150,54 +151,6 @@ pub fn display_path(path: &Path) -> String {
 pub const TEXTS_FOLDER: &str = "texts";
 
 impl Dataset {
-    /// This dataset with `text` as the record file at `relative` (a path inside the data
-    /// folder, `claims/x.yaml`): in place of the file of that path, else added. What a record
-    /// would do to the dataset is then checked before anything is written.
-    pub fn with_file(&self, relative: &Path, text: &str, limits: Limits) -> Dataset {
-        let path = self.root.join(relative);
-        let kind = relative
-            .components()
-            .next()
-            .and_then(|c| c.as_os_str().to_str())
-            .and_then(RecordKind::from_folder);
-        let shown = display_path(&path);
-        let index = self
-            .files
-            .iter()
-            .position(|f| f.path == shown)
-            .unwrap_or(self.files.len());
-        let result = read::parse(
-            index,
-            &walk::Found::Data(path, kind),
-            text.as_bytes().to_vec(),
-            limits,
-        );
-        let mut data = Dataset {
-            root: self.root.clone(),
-            files: self.files.clone(),
-            records: self
-                .records
-                .iter()
-                .filter(|r| r.file != index)
-                .cloned()
-                .collect(),
-            problems: self
-                .problems
-                .iter()
-                .filter(|p| p.file != index)
-                .cloned()
-                .collect(),
-        };
-        if index == data.files.len() {
-            data.files.push(result.file);
-        } else {
-            data.files[index] = result.file;
-        }
-        data.records.extend(result.records);
-        data.problems.extend(result.problems);
-        data
-    }
-
     /// Every archived text (`texts/<source-id>.txt`, directly in the data folder): source id
     /// → the file's index. Made once and looked up per quote; the first file of an id wins.
     pub fn archived_texts(&self) -> FxHashMap<&str, usize> {

@@ -215,15 +215,7 @@ fn a_deposit_without_a_depositary_is_added_once_and_never_on_the_acts_day() {
         ],
     );
     written(import(options(&data, &table)));
-    let loaded = treatywatch_testkit::load(&data);
-    let index = loaded.index();
-    let usa = index
-        .treaty("npt")
-        .unwrap()
-        .parties
-        .iter()
-        .find(|p| p.actor.as_str() == "usa")
-        .unwrap();
+    let usa = party(&data, "usa");
     let ratification = usa
         .actions
         .iter()
@@ -329,15 +321,7 @@ fn an_act_on_the_day_of_a_recorded_signature_is_a_new_act() {
             ..options(&data, &table)
         };
         written(import(keeping));
-        let loaded = treatywatch_testkit::load(&data);
-        let index = loaded.index();
-        let gbr = index
-            .treaty("npt")
-            .unwrap()
-            .parties
-            .iter()
-            .find(|p| p.actor.as_str() == "gbr")
-            .unwrap();
+        let gbr = party(&data, "gbr");
         let acts: Vec<String> = gbr
             .actions
             .iter()
@@ -364,16 +348,7 @@ fn an_act_on_the_day_of_a_recorded_signature_is_a_new_act() {
 #[test]
 fn a_deposit_without_a_depositary_is_known_by_its_day() {
     let ratification_deposits = |data: &Path| -> Vec<String> {
-        let loaded = treatywatch_testkit::load(data);
-        let index = loaded.index();
-        let usa = index
-            .treaty("npt")
-            .unwrap()
-            .parties
-            .iter()
-            .find(|p| p.actor.as_str() == "usa")
-            .unwrap()
-            .clone();
+        let usa = party(data, "usa");
         usa.actions
             .iter()
             .find(|a| a.action == ActionKind::Ratification)
@@ -467,16 +442,7 @@ fn acts_appended_at_the_end_of_a_file_without_a_final_line_break() {
 #[test]
 fn acts_appended_to_a_one_line_list_and_an_indentless_one() {
     let acts_of_france = |data: &Path| -> Vec<String> {
-        let loaded = treatywatch_testkit::load(data);
-        let index = loaded.index();
-        let fra = index
-            .treaty("npt")
-            .unwrap()
-            .parties
-            .iter()
-            .find(|p| p.actor.as_str() == "fra")
-            .unwrap()
-            .clone();
+        let fra = party(data, "fra");
         fra.actions
             .iter()
             .map(|a| format!("{} {}", a.action.as_str(), a.date))
@@ -560,4 +526,16 @@ fn a_deposit_appended_to_an_indentless_list() {
         "{text}"
     );
     assert_valid(&data, false);
+}
+
+/// The NPT party `actor` as the data folder now records it.
+fn party(data: &Path, actor: &str) -> treatywatch_model::Party {
+    let loaded = treatywatch_testkit::load(data);
+    let index = loaded.index();
+    let npt = index.treaty("npt").unwrap();
+    npt.parties
+        .iter()
+        .find(|p| p.actor.as_str() == actor)
+        .unwrap()
+        .clone()
 }

@@ -197,7 +197,7 @@ impl<'a> Builder<'a> {
                 self.count(1, span)?;
                 let span = match style {
                     ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted => {
-                        quoted_end(self.index.text(), span)
+                        super::scalar::quoted_end(self.index.text(), span)
                     }
                     _ => span,
                 };
@@ -396,31 +396,4 @@ fn node_count(node: &Node, cap: usize) -> usize {
         }
     }
     count
-}
-
-/// A quoted scalar's span ends at its closing quote: the parser's runs on over the spaces and
-/// comment after it (`date: "2019-02-30"   # why` would underline the comment too).
-fn quoted_end(text: &str, mut span: Span) -> Span {
-    let (start, end) = (span.start as usize, span.end as usize);
-    let Some(token) = text.get(start..end) else {
-        return span;
-    };
-    let mut chars = token.char_indices();
-    let Some((_, quote @ ('"' | '\''))) = chars.next() else {
-        return span;
-    };
-    while let Some((at, c)) = chars.next() {
-        if quote == '"' && c == '\\' {
-            chars.next();
-        } else if c == quote {
-            // In single quotes, `''` is one quote.
-            if quote == '\'' && token[at + 1..].starts_with('\'') {
-                chars.next();
-                continue;
-            }
-            span.end = u32::try_from(start + at + 1).unwrap_or(span.end);
-            return span;
-        }
-    }
-    span
 }

@@ -1,6 +1,6 @@
 //! YAML 1.2 core schema resolution of plain scalars.
 
-use crate::tree::NodeValue;
+use crate::tree::{NodeValue, Span};
 
 /// YAML 1.2 core schema resolution of a plain scalar; `None` means it is a string.
 pub(super) fn resolve_plain(text: &str) -> Option<NodeValue> {
@@ -90,6 +90,33 @@ fn is_core_float(b: &[u8]) -> bool {
         }
     }
     i == b.len()
+}
+
+/// A quoted scalar's span ends at its closing quote: the parser's runs on over the spaces and
+/// comment after it (`date: "2019-02-30"   # why` would underline the comment too).
+pub(super) fn quoted_end(text: &str, mut span: Span) -> Span {
+    let (start, end) = (span.start as usize, span.end as usize);
+    let Some(token) = text.get(start..end) else {
+        return span;
+    };
+    let mut chars = token.char_indices();
+    let Some((_, quote @ ('"' | '\''))) = chars.next() else {
+        return span;
+    };
+    while let Some((at, c)) = chars.next() {
+        if quote == '"' && c == '\\' {
+            chars.next();
+        } else if c == quote {
+            // In single quotes, `''` is one quote.
+            if quote == '\'' && token[at + 1..].starts_with('\'') {
+                chars.next();
+                continue;
+            }
+            span.end = u32::try_from(start + at + 1).unwrap_or(span.end);
+            return span;
+        }
+    }
+    span
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
-use treatywatch_loader::{Diagnostic, Node, NodeValue, Severity, pointer_token};
+use treatywatch_loader::{Diagnostic, Node, NodeValue, Severity};
 use treatywatch_model::{Date, Duration, Period};
 
-use super::Rule;
+use super::{Rule, Step, pointer};
 use crate::context::Context;
 use treatywatch_model::RuleName;
 
@@ -43,24 +43,6 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let mut path = Vec::new();
         walk(ctx, index, &record.node, &mut path, out);
     }
-}
-
-/// One step of a JSON Pointer, kept borrowed: the pointer is only built for a problem.
-enum Step<'a> {
-    Key(&'a str),
-    Index(usize),
-}
-
-fn pointer(path: &[Step]) -> String {
-    let mut p = String::new();
-    for step in path {
-        p.push('/');
-        match step {
-            Step::Key(k) => p.push_str(&pointer_token(k)),
-            Step::Index(i) => p.push_str(&i.to_string()),
-        }
-    }
-    p
 }
 
 /// Depth-first over the record (the loader bounds its depth).

@@ -109,6 +109,26 @@ pub fn find(name: &str) -> Option<&'static Rule> {
     RuleName::parse(name).map(rule)
 }
 
+/// One step of a JSON Pointer, kept borrowed: rules that walk a record's tree build the
+/// pointer only for a value they report.
+pub(crate) enum Step<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+/// The JSON Pointer of a walked path.
+pub(crate) fn pointer(path: &[Step]) -> String {
+    let mut p = String::new();
+    for step in path {
+        p.push('/');
+        match step {
+            Step::Key(k) => p.push_str(&treatywatch_loader::pointer_token(k)),
+            Step::Index(i) => p.push_str(&i.to_string()),
+        }
+    }
+    p
+}
+
 /// For rules that check everything at the end, on every record's facts.
 pub(crate) fn nothing_per_batch(_: &Context, _: &mut Vec<Diagnostic>) {}
 

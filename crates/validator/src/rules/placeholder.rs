@@ -1,8 +1,8 @@
 use serde_json::Value;
-use treatywatch_loader::{Diagnostic, Node, NodeValue, Severity, pointer_token};
+use treatywatch_loader::{Diagnostic, Node, NodeValue, Severity};
 use treatywatch_model::RuleName;
 
-use super::Rule;
+use super::{Rule, Step, pointer};
 use crate::context::Context;
 use crate::schema::Compiled;
 
@@ -66,24 +66,6 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             out.push(ctx.report(&RULE, index, &pointer, what).with_help(help));
         });
     }
-}
-
-/// One step of a JSON Pointer, kept borrowed: the pointer is only built for a placeholder.
-enum Step<'a> {
-    Key(&'a str),
-    Index(usize),
-}
-
-fn pointer(path: &[Step]) -> String {
-    let mut p = String::new();
-    for step in path {
-        p.push('/');
-        match step {
-            Step::Key(k) => p.push_str(&pointer_token(k)),
-            Step::Index(i) => p.push_str(&i.to_string()),
-        }
-    }
-    p
 }
 
 /// Depth-first over the record (the loader bounds its depth), calling `found` on each text

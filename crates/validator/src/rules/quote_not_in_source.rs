@@ -1,3 +1,7 @@
+//! Over 400 lines on purpose: the rule, its documentation, and the text matching it alone
+//! uses (normalising, pieces between ellipses, the closest passage and what differs from it),
+//! with the tests of that matching, read best together.
+
 use std::collections::HashMap;
 
 use treatywatch_loader::{Diagnostic, Severity};

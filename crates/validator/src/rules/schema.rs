@@ -1,3 +1,8 @@
+//! Over 400 lines on purpose: the one rule that turns every kind of JSON Schema error into a
+//! contributor's words (an unknown field, a missing one, a kind's alternatives, a record in
+//! another kind's folder, an `allow` of an error); one `match` over the error kinds, read as
+//! one.
+
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use serde_json::Value;
 use treatywatch_loader::{Diagnostic, LoadedRecord, NodeValue, Severity};
