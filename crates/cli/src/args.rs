@@ -21,6 +21,11 @@ impl DataArgs {
         treatywatch_loader::load(&self.data, self.limits()).map_err(|e| e.to_string())
     }
 
+    /// The settings beside the data folder (`treatywatch.toml`).
+    pub(crate) fn settings(&self) -> Result<crate::settings::Settings, String> {
+        crate::settings::beside(&self.data)
+    }
+
     /// Lists the data folder's files, reading none.
     pub(crate) fn list(&self) -> Result<Listing, String> {
         treatywatch_loader::list(&self.data).map_err(|e| e.to_string())

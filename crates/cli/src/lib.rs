@@ -6,6 +6,7 @@
 
 mod args;
 mod commands;
+mod settings;
 
 use std::process::ExitCode;
 
@@ -32,6 +33,9 @@ enum Command {
     /// descriptor (datapackage.json) and the verdicts as schema.org ClaimReview
     /// (claimreview.jsonld).
     Export(export::Args),
+    /// Write the record as a static website: a page per treaty (status on any date), actor,
+    /// claim (with its ClaimReview) and source, Atom feeds and a search index.
+    Site(site::Args),
     /// Bring outside records into the data: `import depositary FILE.csv --treaty ID`.
     Import(import::Args),
     /// A treaty's status and every party's status on a date.
@@ -62,6 +66,7 @@ pub fn run() -> ExitCode {
         Command::Validate(args) => validate::run(args),
         Command::Report(args) => report::run(args),
         Command::Export(args) => export::run(args),
+        Command::Site(args) => site::run(args),
         Command::Import(args) => import::run(args),
         Command::Status(args) => status::run(args),
         Command::New(args) => new::run(args),

@@ -44,6 +44,7 @@ pub enum RuleName {
     NotAParty,
     ClaimAfterSource,
     QuoteNotInSource,
+    HeadlineMissing,
     FutureDate,
     ReferenceCycle,
     NoticePeriod,

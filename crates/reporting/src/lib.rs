@@ -15,6 +15,7 @@ pub mod output;
 #[cfg(feature = "pdf")]
 pub mod pdf;
 pub mod report;
+pub mod site;
 pub mod status;
 pub mod templates;
 
@@ -35,6 +36,9 @@ pub struct ReportOptions {
     pub as_of: Date,
     /// A folder whose templates replace the built-in ones of the same name.
     pub templates: Option<PathBuf>,
+    /// Where the site is published (`treatywatch site`): the export's ClaimReviews are about
+    /// the claims' pages there. Without it the export holds no ClaimReview.
+    pub base_url: Option<String>,
 }
 
 /// Why a report could not be built.
@@ -149,7 +153,7 @@ pub fn build_sources(
         &report,
         &export::ExportOptions {
             as_of: options.as_of,
-            base_url: "../".into(),
+            base_url: options.base_url.clone(),
         },
     )
     .map_err(ReportError::Export)?;

@@ -92,24 +92,7 @@ pub fn status_view(index: &Index<'_>, treaty: &Treaty, as_of: Date) -> StatusVie
     let parties = treaty
         .parties
         .iter()
-        .map(|p| {
-            let actor = p.actor.as_str();
-            let standing = treaty.standing_on(actor, index.actor(actor), &as_of);
-            PartyRow {
-                actor: actor.to_string(),
-                name: index
-                    .actor(actor)
-                    .map_or_else(String::new, |a| a.name.clone()),
-                status: treaty.party_status_on(actor, &as_of).to_string(),
-                standing: standing.words(|id| actor_name(index, id)),
-                standing_kind: standing.name(),
-                bound: treaty.is_bound_on(actor, &as_of).as_str(),
-                last_act: treaty.last_act_on(actor, &as_of).map(|a| LastAct {
-                    action: a.action.as_str(),
-                    date: a.date.to_string(),
-                }),
-            }
-        })
+        .map(|p| party_row(index, treaty, p.actor.as_str(), &as_of))
         .collect();
     StatusView {
         treaty: treaty.id.to_string(),
@@ -125,6 +108,26 @@ pub fn status_view(index: &Index<'_>, treaty: &Treaty, as_of: Date) -> StatusVie
         }),
         condition: condition_view(index, treaty, &as_of),
         parties,
+    }
+}
+
+/// One party's row on `as_of`: what `status` prints for it, and what the site's date field
+/// looks up (`site::segments` cuts each party's history into days with the same row).
+pub fn party_row(index: &Index<'_>, treaty: &Treaty, actor: &str, as_of: &Date) -> PartyRow {
+    let standing = treaty.standing_on(actor, index.actor(actor), as_of);
+    PartyRow {
+        actor: actor.to_string(),
+        name: index
+            .actor(actor)
+            .map_or_else(String::new, |a| a.name.clone()),
+        status: treaty.party_status_on(actor, as_of).to_string(),
+        standing: standing.words(|id| actor_name(index, id)),
+        standing_kind: standing.name(),
+        bound: treaty.is_bound_on(actor, as_of).as_str(),
+        last_act: treaty.last_act_on(actor, as_of).map(|a| LastAct {
+            action: a.action.as_str(),
+            date: a.date.to_string(),
+        }),
     }
 }
 

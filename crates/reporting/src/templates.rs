@@ -13,6 +13,19 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("treaty.md", include_str!("../templates/treaty.md")),
     ("actor.md", include_str!("../templates/actor.md")),
     ("diff.md", include_str!("../templates/diff.md")),
+    // The site (`treatywatch site`): HTML pages, autoescaped.
+    ("layout.html", include_str!("../templates/site/layout.html")),
+    ("macros.html", include_str!("../templates/site/macros.html")),
+    ("index.html", include_str!("../templates/site/index.html")),
+    ("about.html", include_str!("../templates/site/about.html")),
+    ("treaty.html", include_str!("../templates/site/treaty.html")),
+    ("chart.html", include_str!("../templates/site/chart.html")),
+    ("actor.html", include_str!("../templates/site/actor.html")),
+    ("claim.html", include_str!("../templates/site/claim.html")),
+    ("source.html", include_str!("../templates/site/source.html")),
+    ("text.html", include_str!("../templates/site/text.html")),
+    ("site.css", include_str!("../templates/site/site.css")),
+    ("site.js", include_str!("../templates/site/site.js")),
 ];
 
 /// Escapes text for markdown so that it renders exactly as written and never as markup:
@@ -99,7 +112,15 @@ pub fn environment(dir: Option<&Path>) -> Environment<'static> {
     {
         env.set_syntax(syntax);
     }
-    env.set_auto_escape_callback(|_| minijinja::AutoEscape::None);
+    // HTML templates escape every value (the site); the others escape by filter (`md`,
+    // `typst_string`) or read values as data (the briefing's JSON).
+    env.set_auto_escape_callback(|name| {
+        if name.ends_with(".html") {
+            minijinja::AutoEscape::Html
+        } else {
+            minijinja::AutoEscape::None
+        }
+    });
     env.add_filter("md", |v: Value| escape_markdown(&plain(&v)));
     env.add_filter("typst_string", |v: Value| typst_string(&plain(&v)));
     env.add_filter("url", |v: Value| escape_url(&plain(&v)));

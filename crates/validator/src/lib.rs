@@ -10,6 +10,7 @@ mod context;
 pub mod docs;
 mod evidence;
 pub mod facts;
+pub mod passages;
 mod pipeline;
 pub mod render;
 mod rules;

@@ -20,11 +20,12 @@ pub(crate) struct Args {
     /// export changes when the data does, not every day.
     #[arg(long, value_parser = date)]
     as_of: Option<Date>,
-    /// Where the reports folder is published, for the claims' URLs in ClaimReview
-    /// (e.g. https://github.com/ORG/treatywatch/blob/main/reports/). Default: relative,
-    /// `../reports/`, right for an export folder beside reports/.
-    #[arg(long, default_value = "../reports/")]
-    base_url: String,
+    /// Where the site (`treatywatch site`) is published: each ClaimReview is about its
+    /// claim's page there. Default: `site.base_url` in `treatywatch.toml` beside the data
+    /// folder; without either, claimreview.jsonld holds no review (a review's url must be
+    /// absolute).
+    #[arg(long)]
+    base_url: Option<String>,
     #[command(flatten)]
     data: DataArgs,
 }
@@ -41,10 +42,16 @@ pub(crate) fn run(args: Args) -> Result<ExitCode, String> {
         return Ok(ExitCode::from(1));
     }
     let as_of = (args.as_of).unwrap_or_else(|| treatywatch_reporting::default_as_of(&data, today));
-    let options = treatywatch_reporting::export::ExportOptions {
-        as_of,
-        base_url: args.base_url,
+    let base_url = match &args.base_url {
+        Some(url) => Some(crate::settings::checked_base_url(url, "--base-url")?),
+        None => args.data.settings()?.site_base_url,
     };
+    if base_url.is_none() {
+        eprintln!(
+            "note: no base URL (--base-url, or site.base_url in treatywatch.toml): claimreview.jsonld holds no review"
+        );
+    }
+    let options = treatywatch_reporting::export::ExportOptions { as_of, base_url };
     let files = treatywatch_reporting::export::export(&data, &outcome, &options)?;
     for f in &files {
         let path = args.out.join(&f.path);

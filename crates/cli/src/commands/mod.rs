@@ -15,6 +15,7 @@ pub(crate) mod new;
 pub(crate) mod report;
 pub(crate) mod rules;
 pub(crate) mod schema;
+pub(crate) mod site;
 pub(crate) mod status;
 pub(crate) mod validate;
 

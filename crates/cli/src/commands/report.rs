@@ -54,6 +54,7 @@ pub(crate) fn run(args: Args) -> Result<ExitCode, String> {
     let options = treatywatch_reporting::ReportOptions {
         as_of,
         templates: args.templates,
+        base_url: args.data.settings()?.site_base_url,
     };
     let out = args.out;
     if args.check {

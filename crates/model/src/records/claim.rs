@@ -136,6 +136,18 @@ impl Verdict {
     pub fn as_str(&self) -> &'static str {
         self.into()
     }
+
+    /// What the verdict means, as the data model and the site's rating page say it.
+    pub fn meaning(&self) -> &'static str {
+        match self {
+            Verdict::Accurate => "the record bears the claim out",
+            Verdict::MostlyAccurate => "right in substance, wrong or overstated in a detail",
+            Verdict::Misleading => "literally defensible, but leaves a false impression",
+            Verdict::Inaccurate => "the record contradicts it",
+            Verdict::Disputed => "the parties contest it and no one has settled it",
+            Verdict::Unverifiable => "the available sources can neither confirm nor refute it",
+        }
+    }
 }
 
 /// A reviewed verdict on a claim, holding as of its date.
@@ -157,6 +169,9 @@ pub struct Assessment {
     #[schemars(example = &"text-start-ii")]
     pub sources: Vec<Id>,
 }
+
+/// The longest `headline`, and the longest `claimReviewed` fact-checkers' tools show whole.
+pub const HEADLINE_MAX: usize = 75;
 
 /// A statement someone made about a treaty.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -227,6 +242,13 @@ pub struct Claim {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(example = &"the US has been violating the treaty at least since 1999")]
     pub quote: Option<String>,
+    /// What is claimed, in at most 75 characters: the title of the claim's page and the
+    /// `claimReviewed` of its ClaimReview (fact-checkers' tools cut anything longer). Needed
+    /// on an assessed claim whose summary is longer (`headline-missing`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(min = 1, max = 75))]
+    #[schemars(example = &"The US has violated the INF Treaty since 1999")]
+    pub headline: Option<String>,
     /// One neutral sentence stating what is claimed.
     #[schemars(schema_with = "non_empty_string")]
     #[schemars(example = &"Lavrov said the United States had violated the INF Treaty since 1999.")]
@@ -244,6 +266,17 @@ pub struct Claim {
     /// Rules silenced for this record, each with a reason.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub allow: Vec<Allow>,
+}
+
+impl Claim {
+    /// What is claimed in at most [`HEADLINE_MAX`] characters: the `headline`, or the summary
+    /// when it is that short. `None` when neither is (`headline-missing` warns of it).
+    pub fn short_statement(&self) -> Option<&str> {
+        self.headline
+            .as_deref()
+            .or(Some(self.summary.as_str()))
+            .filter(|s| s.chars().count() <= HEADLINE_MAX)
+    }
 }
 
 /// Kind-specific requirements of a claim, as `if`/`then` in its schema.

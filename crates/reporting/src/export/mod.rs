@@ -3,7 +3,7 @@
 //! verdicts as schema.org `ClaimReview` (`claimreview.jsonld`). The report model itself is
 //! `briefing.json`; nothing here copies it.
 
-mod claimreview;
+pub mod claimreview;
 mod tables;
 
 use serde_json::{Value, json};
@@ -19,9 +19,10 @@ pub use tables::{Field, ForeignKey, SPECS, Spec, Table, tables};
 #[derive(Debug, Clone)]
 pub struct ExportOptions {
     pub as_of: Date,
-    /// Where the reports folder (`README.md`, `treaties/`) is published: a claim's URL is
-    /// `BASE treaties/<treaty>.md#claim-<id>`. Relative by default.
-    pub base_url: String,
+    /// Where the site (`treatywatch site`) is published: a claim's ClaimReview is about its
+    /// page, `BASE claims/<id>.html`. Without it `claimreview.jsonld` holds no review (a
+    /// review's URL must be absolute).
+    pub base_url: Option<String>,
 }
 
 /// The export's file names, in the order they are written.
@@ -54,8 +55,9 @@ pub fn export_report(
         serde_json::to_string_pretty(&datapackage(&tables, report)).map_err(|e| e.to_string())?;
     package.push('\n');
     files.push(OutputFile::new(DATAPACKAGE, package.into_bytes()));
-    let base = folder_url(&options.base_url);
-    let mut reviews = serde_json::to_string_pretty(&claimreview::document(&ctx, report, &base))
+    let base = options.base_url.as_deref().map(folder_url);
+    let mut reviews =
+        serde_json::to_string_pretty(&claimreview::document(&ctx, report, base.as_deref()))
         .map_err(|e| e.to_string())?;
     reviews.push('\n');
     files.push(OutputFile::new(CLAIMREVIEW, reviews.into_bytes()));

@@ -189,6 +189,7 @@ fn claim_ref(ctx: &Index<'_>, c: &Claim, relation: &str, findings: &[Finding]) -
         treaty_name: treaty_name(ctx, c.treaty.as_ref()),
         claimant: actor_name(ctx, c.claimant.as_str()),
         claimant_id: c.claimant.to_string(),
+        headline: c.headline.clone(),
         summary: c.summary.clone(),
         verdict: c.assessment.as_ref().map(|a| a.verdict.as_str().into()),
         relation: relation.into(),

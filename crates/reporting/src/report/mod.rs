@@ -286,6 +286,7 @@ fn claim_view(
             .map(|a| actor_name(ctx, a.as_str()))
             .collect(),
         quote: c.quote.clone(),
+        headline: c.headline.clone(),
         summary: c.summary.clone(),
         verdict: c.assessment.as_ref().map(|a| a.verdict.as_str().into()),
         verdict_date: c

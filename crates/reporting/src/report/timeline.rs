@@ -31,6 +31,7 @@ pub(super) fn recent_changes(views: &[TreatyView], as_of: Date) -> Vec<RecentCha
                     RecentChange {
                         date: e.date.clone(),
                         treaty: t.short_name.clone(),
+                        treaty_id: t.id.clone(),
                         text: e.label.clone(),
                     },
                 )

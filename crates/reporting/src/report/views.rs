@@ -34,7 +34,9 @@ pub struct ActLetter {
 #[derive(Debug, Clone, Serialize)]
 pub struct RecentChange {
     pub date: String,
+    /// The treaty's short name.
     pub treaty: String,
+    pub treaty_id: String,
     pub text: String,
 }
 
@@ -141,6 +143,8 @@ pub struct ClaimView {
     /// The non-parties a status claim lists, by name.
     pub asserted_non_parties: Vec<String>,
     pub quote: Option<String>,
+    /// What is claimed in at most 75 characters, where the record gives it.
+    pub headline: Option<String>,
     pub summary: String,
     pub verdict: Option<String>,
     pub verdict_date: Option<String>,
@@ -273,6 +277,7 @@ pub struct ClaimRef {
     pub treaty_name: Option<String>,
     pub claimant: String,
     pub claimant_id: String,
+    pub headline: Option<String>,
     pub summary: String,
     pub verdict: Option<String>,
     /// How the claim concerns the actor: `claimant`, `on behalf of`, `accused`, `party`,

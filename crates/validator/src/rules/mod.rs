@@ -19,6 +19,7 @@ mod duplicate_key;
 mod end_contradiction;
 mod entry_condition_contradiction;
 mod future_date;
+pub(crate) mod headline_missing;
 mod id_filename_mismatch;
 mod ignored_file;
 mod invalid_date;
@@ -27,7 +28,7 @@ mod notice_period;
 mod parse_error;
 mod party_status_contradiction;
 mod placeholder;
-mod quote_not_in_source;
+pub(crate) mod quote_not_in_source;
 mod reference_cycle;
 pub(crate) mod references;
 mod role_mismatch;
@@ -78,6 +79,7 @@ pub(crate) const fn rule(name: RuleName) -> &'static Rule {
         RuleName::ActorNotExisting => &actor_not_existing::RULE,
         RuleName::NotAParty => &not_a_party::RULE,
         RuleName::ClaimAfterSource => &claim_after_source::RULE,
+        RuleName::HeadlineMissing => &headline_missing::RULE,
         RuleName::QuoteNotInSource => &quote_not_in_source::RULE,
         RuleName::FutureDate => &future_date::RULE,
         RuleName::ReferenceCycle => &reference_cycle::RULE,

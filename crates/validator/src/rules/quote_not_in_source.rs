@@ -51,7 +51,7 @@ the closest passage of the text.
 };
 
 /// A text made comparable: typographic variants plain, white space folded to one space.
-pub(super) fn normalise(text: &str) -> String {
+pub(crate) fn normalise(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space = false;
     for c in text.chars() {
@@ -111,7 +111,7 @@ fn pieces(quote: &str) -> Vec<String> {
 }
 
 /// A text's paragraphs (separated by blank lines), each normalised.
-fn paragraphs(text: &str) -> Vec<String> {
+pub(crate) fn paragraphs(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut current = String::new();
     for line in text.lines() {
@@ -133,7 +133,7 @@ fn paragraphs(text: &str) -> Vec<String> {
 
 /// Whether `quote` occurs in a text of these paragraphs: whole, or (with ellipses and
 /// insertions) piece after piece within one paragraph.
-pub(super) fn occurs(quote: &str, paragraphs: &[String]) -> bool {
+pub(crate) fn occurs(quote: &str, paragraphs: &[String]) -> bool {
     let whole = normalise(quote);
     if paragraphs.iter().any(|p| p.contains(&whole)) {
         return true;
