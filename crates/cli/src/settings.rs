@@ -35,7 +35,11 @@ pub(crate) fn checked_base_url(url: &str, what: &str) -> Result<String, String> 
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"));
     match rest {
-        Some(host) if !host.is_empty() && !host.starts_with('/') && !url.contains(['<', '>', '"', ' ', '\'', '`', '#', '?']) => {
+        Some(host)
+            if !host.is_empty()
+                && !host.starts_with('/')
+                && !url.contains(['<', '>', '"', ' ', '\'', '`', '#', '?']) =>
+        {
             Ok(if url.ends_with('/') {
                 url.to_string()
             } else {
@@ -62,8 +66,7 @@ pub(crate) fn beside(data: &Path) -> Result<Settings, String> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Settings::default()),
         Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
     };
-    let file: File =
-        toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    let file: File = toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
     let what = format!("{}: site.base_url", path.display());
     Ok(Settings {
         site_base_url: file
@@ -88,7 +91,15 @@ mod tests {
             checked_base_url("http://localhost:8000/", "t").as_deref(),
             Ok("http://localhost:8000/")
         );
-        for bad in ["", "x.org/tw/", "/tw/", "https://", "https:///x", "javascript:alert(1)", "https://x.org/\"><script>"] {
+        for bad in [
+            "",
+            "x.org/tw/",
+            "/tw/",
+            "https://",
+            "https:///x",
+            "javascript:alert(1)",
+            "https://x.org/\"><script>",
+        ] {
             assert!(checked_base_url(bad, "t").is_err(), "{bad}");
         }
     }
@@ -99,14 +110,21 @@ mod tests {
         let data = dir.path().join("data");
         std::fs::create_dir(&data).unwrap();
         assert!(beside(&data).unwrap().site_base_url.is_none());
-        std::fs::write(dir.path().join(FILE), "[site]\nbase_url = \"https://x.org/tw\"\n").unwrap();
+        std::fs::write(
+            dir.path().join(FILE),
+            "[site]\nbase_url = \"https://x.org/tw\"\n",
+        )
+        .unwrap();
         assert_eq!(
             beside(&data).unwrap().site_base_url.as_deref(),
             Some("https://x.org/tw/")
         );
         std::fs::write(dir.path().join(FILE), "[site]\nbase-url = 1\n").unwrap();
         let error = beside(&data).unwrap_err();
-        assert!(error.contains("treatywatch.toml") && error.contains("line 2"), "{error}");
+        assert!(
+            error.contains("treatywatch.toml") && error.contains("line 2"),
+            "{error}"
+        );
         std::fs::write(dir.path().join(FILE), "[site]\nbase_url = \"ftp://x\"\n").unwrap();
         assert!(beside(&data).unwrap_err().contains("site.base_url"));
     }

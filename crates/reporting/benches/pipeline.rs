@@ -42,6 +42,7 @@ fn report_model_and_templates(bencher: divan::Bencher) {
     let options = ReportOptions {
         as_of: latest_event(&data),
         templates: None,
+        base_url: None,
     };
     bencher.bench(|| {
         let report = build_model(&data, &outcome, options.as_of);
@@ -57,6 +58,7 @@ fn briefing_pdf(bencher: divan::Bencher) {
     let options = ReportOptions {
         as_of: latest_event(&data),
         templates: None,
+        base_url: None,
     };
     bencher.bench(|| {
         treatywatch_reporting::build(&data, &outcome, &options)

@@ -26,6 +26,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("text.html", include_str!("../templates/site/text.html")),
     ("site.css", include_str!("../templates/site/site.css")),
     ("site.js", include_str!("../templates/site/site.js")),
+    ("favicon.svg", include_str!("../templates/site/favicon.svg")),
 ];
 
 /// Escapes text for markdown so that it renders exactly as written and never as markup:
@@ -124,6 +125,14 @@ pub fn environment(dir: Option<&Path>) -> Environment<'static> {
     env.add_filter("md", |v: Value| escape_markdown(&plain(&v)));
     env.add_filter("typst_string", |v: Value| typst_string(&plain(&v)));
     env.add_filter("url", |v: Value| escape_url(&plain(&v)));
+    // A URL from the data as an HTML attribute: what a URL may not hold percent-encoded (the
+    // template's autoescaping then takes care of `&`).
+    env.add_filter("href", |v: Value| {
+        escape_url(&plain(&v))
+            .replace('{', "%7B")
+            .replace('}', "%7D")
+            .replace('^', "%5E")
+    });
     let dir: Option<PathBuf> = dir.map(Path::to_path_buf);
     env.set_loader(move |name| {
         if let Some(dir) = &dir {

@@ -15,6 +15,7 @@ fn options(data: &Dataset) -> ReportOptions {
     ReportOptions {
         as_of: latest_event(data),
         templates: None,
+        base_url: None,
     }
 }
 
@@ -268,6 +269,7 @@ fn hostile_strings_come_out_verbatim_and_never_as_markup() {
     let options = ReportOptions {
         as_of: Date::parse("2001-12-31").unwrap(),
         templates: None,
+        base_url: None,
     };
     let files = treatywatch_reporting::build_sources(&data, &outcome, &options).unwrap();
     let get = |p: &str| &files.iter().find(|f| f.path == p).unwrap().bytes;
@@ -302,6 +304,7 @@ fn hostile_strings_come_out_verbatim_and_never_as_markup() {
     let valid_options = ReportOptions {
         as_of: latest_event(&valid),
         templates: None,
+        base_url: None,
     };
     let valid_typst = render_sources(
         &build_model(&valid, &valid_outcome, valid_options.as_of),
@@ -369,6 +372,7 @@ fn a_custom_template_directory_overrides_one_file() {
         &ReportOptions {
             templates: Some(dir.path().to_path_buf()),
             as_of: report.as_of,
+            base_url: None,
         },
     );
     assert!(broken.is_err());

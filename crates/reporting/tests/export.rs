@@ -13,7 +13,7 @@ fn files(base_url: &str) -> Vec<OutputFile> {
     let (data, outcome) = load(&fixture("valid"));
     let options = ExportOptions {
         as_of: latest_event(&data),
-        base_url: base_url.into(),
+        base_url: Some(base_url.into()),
     };
     export::export(&data, &outcome, &options).unwrap()
 }
@@ -33,7 +33,7 @@ fn csv_rows(text: &str) -> Vec<Vec<String>> {
 
 #[test]
 fn every_export_file_is_snapshot_tested() {
-    let files = files("https://example.org/reports/");
+    let files = files("https://example.org/tw/");
     let names: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
     assert_eq!(
         names,
@@ -198,7 +198,7 @@ fn csv_is_rfc_4180() {
 
 #[test]
 fn claimreview_holds_editorial_verdicts_only_with_urls_from_the_base() {
-    let files = files("https://example.org/reports/");
+    let files = files("https://example.org/tw");
     let doc: serde_json::Value = serde_json::from_str(get(&files, "claimreview.jsonld")).unwrap();
     let graph = doc["@graph"].as_array().unwrap();
     let claims = csv_rows(get(&files, "assessments.csv"));
@@ -213,7 +213,7 @@ fn claimreview_holds_editorial_verdicts_only_with_urls_from_the_base() {
         .unwrap();
     assert_eq!(
         review["url"],
-        "https://example.org/reports/treaties/start-ii.md#claim-author-2019-02-03-start-ii-in-force"
+        "https://example.org/tw/claims/author-2019-02-03-start-ii-in-force.html"
     );
     assert_eq!(review["@id"], review["url"]);
     assert_eq!(review["reviewRating"]["ratingValue"], 1);
@@ -223,10 +223,31 @@ fn claimreview_holds_editorial_verdicts_only_with_urls_from_the_base() {
         .find(|r| r["reviewRating"]["alternateName"] == "disputed")
         .unwrap();
     assert!(disputed["reviewRating"].get("ratingValue").is_none());
+    assert!(disputed["reviewRating"].get("bestRating").is_none());
+    assert_eq!(review["reviewRating"]["bestRating"], 4);
+    assert_eq!(review["reviewRating"]["worstRating"], 1);
     // The machine finding on the same claim is in the findings table, not a review.
     let findings = get(&files, "findings.csv");
     assert!(findings.contains("author-2019-02-03-start-ii-in-force"));
     assert!(!get(&files, "claimreview.jsonld").contains("status-contradiction"));
+}
+
+#[test]
+fn without_a_base_url_the_export_holds_no_review() {
+    let (data, outcome) = load(&fixture("valid"));
+    let options = ExportOptions {
+        as_of: latest_event(&data),
+        base_url: None,
+    };
+    let without = export::export(&data, &outcome, &options).unwrap();
+    let doc: serde_json::Value = serde_json::from_str(get(&without, "claimreview.jsonld")).unwrap();
+    assert_eq!(doc["@graph"], serde_json::json!([]));
+    // The tables are the same with or without it.
+    let with = files("https://example.org/tw/");
+    assert_eq!(
+        get(&without, "assessments.csv"),
+        get(&with, "assessments.csv")
+    );
 }
 
 #[test]

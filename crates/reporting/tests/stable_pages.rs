@@ -17,6 +17,7 @@ fn outputs(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     let options = ReportOptions {
         as_of: as_of(),
         templates: None,
+        base_url: None,
     };
     build_sources(&data, &outcome, &options)
         .unwrap()

@@ -44,10 +44,17 @@ mod tests {
         let text = "First paragraph,\ntwo lines.\n\n  \nThe US \u{201c}violated\u{201d} the treaty\nsince 1999.\n\nLast.";
         assert_eq!(
             paragraphs_of(text),
-            ["First paragraph,\ntwo lines.", "The US \u{201c}violated\u{201d} the treaty\nsince 1999.", "Last."]
+            [
+                "First paragraph,\ntwo lines.",
+                "The US \u{201c}violated\u{201d} the treaty\nsince 1999.",
+                "Last."
+            ]
         );
         assert_eq!(quoted_paragraph(text, "the treaty since 1999"), Some(1));
-        assert_eq!(quoted_paragraph(text, "The US \"violated\" the treaty"), Some(1));
+        assert_eq!(
+            quoted_paragraph(text, "The US \"violated\" the treaty"),
+            Some(1)
+        );
         assert_eq!(quoted_paragraph(text, "The US … since 1999"), Some(1));
         assert_eq!(quoted_paragraph(text, "Last."), Some(2));
         assert_eq!(quoted_paragraph(text, "two lines. The US"), None);

@@ -61,8 +61,8 @@ pub(crate) fn run(args: Args) -> Result<ExitCode, String> {
         templates: args.templates,
         base_url: base_url.clone(),
     };
-    let files = treatywatch_reporting::site::build(&data, &outcome, &options)
-        .map_err(|e| e.to_string())?;
+    let files =
+        treatywatch_reporting::site::build(&data, &outcome, &options).map_err(|e| e.to_string())?;
     treatywatch_reporting::site::write(&args.out, &files).map_err(|e| e.to_string())?;
     let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
     print(&format!(

@@ -143,20 +143,36 @@ fn the_bundled_reports_name_things_by_name_never_by_code() {
 }
 
 #[test]
-fn every_claimreview_url_leads_to_its_claim_in_the_committed_reports() {
-    let reports = workspace().join("reports");
-    let text = std::fs::read_to_string(reports.join("data/claimreview.jsonld")).unwrap();
+fn every_claimreview_of_the_committed_export_is_about_a_claim_page_of_the_published_site() {
+    // The base URL is the one setting in treatywatch.toml; each review's url is its claim's
+    // page under it, which `treatywatch site` writes.
+    let root = workspace();
+    let settings: toml::Table =
+        toml::from_str(&std::fs::read_to_string(root.join("treatywatch.toml")).unwrap()).unwrap();
+    let base = settings["site"]["base_url"].as_str().unwrap();
+    let text = std::fs::read_to_string(root.join("reports/data/claimreview.jsonld")).unwrap();
     let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
     let graph = doc["@graph"].as_array().unwrap();
-    assert!(graph.len() > 40, "{}", graph.len());
+    let claims = std::fs::read_to_string(root.join("reports/data/assessments.csv")).unwrap();
+    assert_eq!(
+        graph.len(),
+        claims.lines().count() - 1,
+        "one review per assessed claim"
+    );
+    let site = tempfile::tempdir().unwrap();
+    let o = run(&["site", "--out", site.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     for review in graph {
         let url = review["url"].as_str().unwrap();
-        // Relative to reports/data/: ../treaties/<treaty>.md#claim-<id> or ../README.md#…
-        let (page, anchor) = url.strip_prefix("../").unwrap().split_once('#').unwrap();
-        let page_text = std::fs::read_to_string(reports.join(page)).unwrap();
+        let page = url.strip_prefix(base).unwrap();
         assert!(
-            page_text.contains(&format!("<a id=\"{anchor}\"></a>")),
-            "{url}: no such anchor in {page}"
+            page.starts_with("claims/") && page.ends_with(".html"),
+            "{url}"
+        );
+        let html = std::fs::read_to_string(site.path().join(page)).unwrap();
+        assert!(
+            html.contains(&format!("\"url\": \"{url}\"")),
+            "{page} has no ClaimReview about itself"
         );
     }
 }

@@ -58,7 +58,7 @@ pub fn export_report(
     let base = options.base_url.as_deref().map(folder_url);
     let mut reviews =
         serde_json::to_string_pretty(&claimreview::document(&ctx, report, base.as_deref()))
-        .map_err(|e| e.to_string())?;
+            .map_err(|e| e.to_string())?;
     reviews.push('\n');
     files.push(OutputFile::new(CLAIMREVIEW, reviews.into_bytes()));
     Ok(files)

@@ -178,10 +178,16 @@ fn write(
 ) -> String {
     // Newest first; of one day, in a stable order.
     entries.sort_by(|a, b| b.day.cmp(&a.day).then_with(|| a.key.cmp(&b.key)));
-    let updated = format!("{}T00:00:00Z", first_day(&report.as_of.to_string()).unwrap_or_default());
+    let updated = format!(
+        "{}T00:00:00Z",
+        first_day(&report.as_of.to_string()).unwrap_or_default()
+    );
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     out.push_str("<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
-    out.push_str(&format!("  <id>{}</id>\n", entry_id(&format!("feed/{key}"))));
+    out.push_str(&format!(
+        "  <id>{}</id>\n",
+        entry_id(&format!("feed/{key}"))
+    ));
     out.push_str(&format!("  <title>{}</title>\n", xml(title)));
     out.push_str(&format!(
         "  <subtitle>The record up to {}: acts, claims, verdicts and the findings where a claim conflicts with the record</subtitle>\n",
@@ -189,7 +195,10 @@ fn write(
     ));
     out.push_str(&format!("  <updated>{updated}</updated>\n"));
     out.push_str("  <author><name>treatywatch</name></author>\n");
-    out.push_str(&format!("  <generator>{}</generator>\n", xml(&report.generator)));
+    out.push_str(&format!(
+        "  <generator>{}</generator>\n",
+        xml(&report.generator)
+    ));
     out.push_str(&format!(
         "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",
         xml(&place.link(place.path))
@@ -208,7 +217,10 @@ fn write(
             xml(&place.link(&e.page))
         ));
         out.push_str(&format!("    <category term=\"{}\"/>\n", e.category));
-        out.push_str(&format!("    <summary type=\"text\">{}</summary>\n", xml(&e.text)));
+        out.push_str(&format!(
+            "    <summary type=\"text\">{}</summary>\n",
+            xml(&e.text)
+        ));
         out.push_str("  </entry>\n");
     }
     out.push_str("</feed>\n");
@@ -269,10 +281,7 @@ mod tests {
 
     #[test]
     fn text_is_escaped_for_xml() {
-        assert_eq!(
-            xml("a<b>&\"c'\u{1}d\n"),
-            "a&lt;b&gt;&amp;&quot;c&apos;d\n"
-        );
+        assert_eq!(xml("a<b>&\"c'\u{1}d\n"), "a&lt;b&gt;&amp;&quot;c&apos;d\n");
     }
 
     #[test]

@@ -41,8 +41,8 @@ pub struct SiteOptions {
     pub base_url: Option<String>,
 }
 
-/// The site's files that are not rendered: the style sheet and the script.
-pub const ASSETS: &[&str] = &["site.css", "site.js"];
+/// The site's files that are not rendered: the style sheet, the script and the icon.
+pub const ASSETS: &[&str] = &["site.css", "site.js", "favicon.svg"];
 
 /// One verdict on the rating page.
 #[derive(Debug, Clone, Serialize)]
@@ -69,10 +69,16 @@ fn rule_docs() -> Vec<RuleDoc> {
         .map(|r| {
             // The docs' `##` headings sit under the rule's own heading.
             let docs = r.docs.replace("\n## ", "\n#### ");
-            let docs = docs.strip_prefix("## ").map_or(docs.clone(), |d| format!("#### {d}"));
+            let docs = docs
+                .strip_prefix("## ")
+                .map_or(docs.clone(), |d| format!("#### {d}"));
             let mut html = String::new();
-            let parser = pulldown_cmark::Parser::new(&docs)
-                .filter(|e| !matches!(e, pulldown_cmark::Event::Html(_) | pulldown_cmark::Event::InlineHtml(_)));
+            let parser = pulldown_cmark::Parser::new(&docs).filter(|e| {
+                !matches!(
+                    e,
+                    pulldown_cmark::Event::Html(_) | pulldown_cmark::Event::InlineHtml(_)
+                )
+            });
             pulldown_cmark::html::push_html(&mut html, parser);
             RuleDoc {
                 name: r.name.as_str(),
@@ -119,7 +125,8 @@ pub fn render(
         let root = root_of(&path);
         let text = env.get_template(template)?.render(minijinja::context! {
             report => model.clone(),
-            root => root,
+            // Our own `../` steps, never data: as written, not escaped to `..&#x2f;`.
+            root => Value::from_safe_string(root),
             path => path.clone(),
             canonical => base.map(|b| format!("{b}{path}")),
             ..extra
@@ -128,7 +135,12 @@ pub fn render(
         Ok(())
     };
 
-    page(&mut files, "index.html".into(), "index.html", Value::UNDEFINED)?;
+    page(
+        &mut files,
+        "index.html".into(),
+        "index.html",
+        Value::UNDEFINED,
+    )?;
     let scale: Vec<ScaleRow> = Verdict::iter()
         .map(|v| ScaleRow {
             verdict: v.as_str(),
@@ -180,13 +192,12 @@ pub fn render(
     let claims = views::claim_pages(data, report, &texts, |id| {
         let base = base?;
         let claim = ctx.claim(id)?;
-        review(&ctx, claim, base, report.as_of).map(|r| {
-            let mut r = r;
-            if let Some(object) = r.as_object_mut() {
-                object.insert("@context".into(), "https://schema.org".into());
-            }
-            script_json(&r)
-        })
+        let review = review(&ctx, claim, base, report.as_of)?;
+        // A document of its own: the context first, then the review.
+        let mut document = serde_json::Map::new();
+        document.insert("@context".into(), "https://schema.org".into());
+        document.extend(review.as_object()?.clone());
+        Some(script_json(&serde_json::Value::Object(document)))
     });
     for c in &claims {
         page(
@@ -222,7 +233,10 @@ pub fn render(
     ));
     for asset in ASSETS {
         let source = env.get_template(asset)?.source().to_string();
-        files.push(OutputFile::new(format!("assets/{asset}"), source.into_bytes()));
+        files.push(OutputFile::new(
+            format!("assets/{asset}"),
+            source.into_bytes(),
+        ));
     }
     Ok(files)
 }

@@ -272,7 +272,10 @@ pub fn text_pages<'a>(
                     }
                 }
             }
-            let quoted = paragraphs.iter().filter(|p| !p.quoted_by.is_empty()).count();
+            let quoted = paragraphs
+                .iter()
+                .filter(|p| !p.quoted_by.is_empty())
+                .count();
             Some(TextPage {
                 source: s,
                 paragraphs,

@@ -23,7 +23,6 @@
     if (!block || !form || !input) { return; }
     var record = JSON.parse(block.textContent);
     var rows = Array.prototype.slice.call(document.querySelectorAll('#parties tbody tr'));
-    var day = /^#on=(\d{4}-\d{2}-\d{2})$/.exec(location.hash);
     function show(on) {
       if (!/^\d{4}-\d{2}-\d{2}$/.test(on)) { return; }
       document.getElementById('as-of-shown').textContent = on;
@@ -48,7 +47,12 @@
       show(input.value);
       if (input.value) { window.history.replaceState(null, '', '#on=' + input.value); }
     });
-    if (day) { input.value = day[1]; show(day[1]); }
+    function fromHash() {
+      var day = /^#on=(\d{4}-\d{2}-\d{2})$/.exec(location.hash);
+      if (day) { input.value = day[1]; show(day[1]); }
+    }
+    window.addEventListener('hashchange', fromHash);
+    fromHash();
   }
 
   // Search: the index is fetched the first time someone types.
