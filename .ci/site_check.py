@@ -1,4 +1,6 @@
-"""The site as its readers and their tools meet it, checked in a real browser and by real
+"""(One file of some 400 lines: every check shares one browser and one served site.)
+
+The site as its readers and their tools meet it, checked in a real browser and by real
 validators. Run by .ci/run; every tool comes from the package registries (Debian's chromium,
 chromium-driver and default-jre-headless; PyPI's selenium and feedparser; npm's axe-core and
 vnu-jar), and nothing is downloaded while it runs: Selenium is given /usr/bin/chromedriver,
@@ -36,6 +38,7 @@ import functools
 import html.parser
 import http.server
 import json
+import os
 import pathlib
 import subprocess
 import sys
@@ -48,6 +51,15 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
 FAILURES = []
+
+# Debian's chromium and chromium-driver; on GitHub's runners, their preinstalled Chrome and
+# its driver (CHROMEWEBDRIVER). Never a driver Selenium would download.
+CHROME = os.environ.get("CHROME_BINARY") or next(
+    (p for p in ["/usr/bin/chromium", "/usr/bin/google-chrome"] if os.path.exists(p)), "/usr/bin/chromium")
+CHROMEDRIVER = os.environ.get("CHROMEDRIVER") or next(
+    (p for p in ["/usr/bin/chromedriver",
+                 os.path.join(os.environ.get("CHROMEWEBDRIVER", "/nonexistent"), "chromedriver")]
+     if os.path.exists(p)), "/usr/bin/chromedriver")
 
 
 def fail(message):
@@ -122,9 +134,9 @@ def browser():
                 "--no-first-run", "--no-default-browser-check", "--metrics-recording-only",
                 "--disable-domain-reliability", "--window-size=1280,900"]:
         options.add_argument(arg)
-    options.binary_location = "/usr/bin/chromium"
+    options.binary_location = CHROME
     options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
-    return webdriver.Chrome(service=Service(executable_path="/usr/bin/chromedriver"),
+    return webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER),
                             options=options)
 
 

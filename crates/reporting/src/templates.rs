@@ -18,6 +18,11 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("macros.html", include_str!("../templates/site/macros.html")),
     ("index.html", include_str!("../templates/site/index.html")),
     ("about.html", include_str!("../templates/site/about.html")),
+    (
+        "findings.html",
+        include_str!("../templates/site/findings.html"),
+    ),
+    ("claims.html", include_str!("../templates/site/claims.html")),
     ("treaty.html", include_str!("../templates/site/treaty.html")),
     ("chart.html", include_str!("../templates/site/chart.html")),
     ("actor.html", include_str!("../templates/site/actor.html")),

@@ -296,7 +296,7 @@ fn hostile_strings_are_text_on_every_page_and_in_every_json_block() {
         }
         pages += 1;
     }
-    assert_eq!(pages, 10);
+    assert_eq!(pages, 12);
     let claim = text(&files, "claims/c1.html");
     assert!(claim.contains(
         "&lt;&#x2f;script&gt;&lt;script&gt;window.__pwned=&#x27;headline&#x27;&lt;&#x2f;script&gt;"

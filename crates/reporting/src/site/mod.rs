@@ -141,6 +141,10 @@ pub fn render(
         "index.html",
         Value::UNDEFINED,
     )?;
+    // The index shows the first findings and claims about no treaty; these pages have all.
+    for list in ["findings.html", "claims.html"] {
+        page(&mut files, list.into(), list, Value::UNDEFINED)?;
+    }
     let scale: Vec<ScaleRow> = Verdict::iter()
         .map(|v| ScaleRow {
             verdict: v.as_str(),
@@ -269,7 +273,7 @@ impl std::fmt::Display for WriteError {
 
 impl std::error::Error for WriteError {}
 
-/// Writes the site's files under `out`, each atomically, then removes the pages (and feeds)
+/// Writes the site's files under `out`, each atomically (unflushed), then removes the pages (and feeds)
 /// of records no longer in it. Refuses a folder that has files but is not a site.
 pub fn write(out: &std::path::Path, files: &[OutputFile]) -> Result<(), WriteError> {
     let io = |p: &std::path::Path| {
@@ -282,9 +286,12 @@ pub fn write(out: &std::path::Path, files: &[OutputFile]) -> Result<(), WriteErr
     {
         return Err(WriteError::NotASite(out.to_path_buf()));
     }
+    // Each file replaced atomically (a reader or a server never sees half a page), but not
+    // flushed to disk one by one: the site is made from the data and rebuilt in a second,
+    // and flushing each of a large record's ten thousand pages took seconds.
     for f in files {
         let path = out.join(&f.path);
-        crate::write_atomic(&path, &f.bytes).map_err(io(&path))?;
+        treatywatch_loader::temporary::write_atomic_unsynced(&path, &f.bytes).map_err(io(&path))?;
     }
     for folder in PAGE_FOLDERS {
         let Ok(entries) = std::fs::read_dir(out.join(folder)) else {
