@@ -306,6 +306,7 @@ def check_dates(driver, site, origin, binary, data):
                 "input.dispatchEvent(new Event('change'));"
                 "return {treaty: document.getElementById('treaty-status').textContent,"
                 " rows: Array.from(document.querySelectorAll('#parties tbody tr')).map(r => ["
+                " r.querySelector('th a').getAttribute('href').split('/').pop().replace('.html', ''),"
                 " r.querySelector('.standing').textContent, r.querySelector('.bound').textContent,"
                 " r.querySelector('.last').textContent])};", day)
             cli = json.loads(subprocess.run(
@@ -313,11 +314,13 @@ def check_dates(driver, site, origin, binary, data):
                 check=True, capture_output=True, text=True).stdout)
             if shown["treaty"] != cli["status"]:
                 fail(f"{treaty} on {day}: the page says {shown['treaty']!r}, status {cli['status']!r}")
-            expected = [[p["standing"], p["bound"],
-                         f"{p['last_act']['action']} {p['last_act']['date']}" if p["last_act"] else "\u2014"]
-                        for p in cli["parties"]]
-            if shown["rows"] != expected:
-                wrong = [(e, s) for e, s in zip(expected, shown["rows"]) if e != s][:3]
+            # Each row by the party its first cell names (the table is sorted by name).
+            expected = sorted([p["actor"], p["standing"], p["bound"],
+                               f"{p['last_act']['action']} {p['last_act']['date']}" if p["last_act"] else "\u2014"]
+                              for p in cli["parties"])
+            rows = sorted(shown["rows"])
+            if rows != expected:
+                wrong = [(e, s) for e, s in zip(expected, rows) if e != s][:3]
                 fail(f"{treaty} on {day}: the page's rows differ from `status`: {wrong}")
             compared += len(expected)
         if console_errors(driver):
@@ -371,11 +374,15 @@ def check_feeds(site):
 
 def screenshots(driver, origin, out):
     out.mkdir(parents=True, exist_ok=True)
-    for name, page in [("index", "index.html"), ("treaty", "treaties/inf.html"),
-                       ("claim", "claims/lendman-2019-02-03-start-ii-in-force.html")]:
+    # The NPT's parties on 1 May 1995 (the date field, from the address), scrolled to them.
+    for name, page, scroll in [("index", "index.html", None),
+                               ("treaty", "treaties/npt.html#on=1995-05-01", "on-a-date"),
+                               ("claim", "claims/lendman-2019-02-03-start-ii-in-force.html", None)]:
         for width, height, kind in [(1280, 900, "desktop"), (390, 844, "phone")]:
             driver.set_window_size(width, height)
             load(driver, origin + page)
+            if scroll:
+                driver.execute_script("document.getElementById(arguments[0]).scrollIntoView()", scroll)
             driver.save_screenshot(str(out / f"{name}-{kind}.png"))
     driver.set_window_size(1280, 900)
     print(f"screenshots in {out}", flush=True)

@@ -82,6 +82,15 @@ fn the_date_field_gives_what_status_gives_on_every_date_that_matters() {
         );
         assert_eq!(json.len(), 1);
         let history: History = serde_json::from_str(json[0]).unwrap();
+        // The script finds each row's history by the row's actor: every party has one row.
+        let mut rows: Vec<&str> = page
+            .match_indices("<tr data-actor=\"")
+            .map(|(at, m)| page[at + m.len()..].split('"').next().unwrap())
+            .collect();
+        let mut actors: Vec<&str> = history.parties.iter().map(|p| p.actor.as_str()).collect();
+        rows.sort_unstable();
+        actors.sort_unstable();
+        assert_eq!(rows, actors, "{}", treaty.id);
         // Every day a status could change on, the days around it, and one day in every
         // month from 1960 to 2030.
         let mut days: Vec<String> = Vec::new();

@@ -14,6 +14,7 @@ mod exit_codes;
 mod export;
 mod import;
 mod record;
+mod site;
 mod status;
 
 fn workspace() -> PathBuf {

@@ -22,6 +22,9 @@
     var input = document.getElementById('as-of');
     if (!block || !form || !input) { return; }
     var record = JSON.parse(block.textContent);
+    // Each row finds its party's history by the actor's id (the table is sorted by name).
+    var byActor = {};
+    record.parties.forEach(function (p) { byActor[p.actor] = p; });
     var rows = Array.prototype.slice.call(document.querySelectorAll('#parties tbody tr'));
     function show(on) {
       if (!/^\d{4}-\d{2}-\d{2}$/.test(on)) { return; }
@@ -31,7 +34,7 @@
       status.textContent = treaty[1];
       status.className = 'status status-' + treaty[1].split(' ')[0];
       rows.forEach(function (row) {
-        var party = record.parties[Number(row.getAttribute('data-i'))];
+        var party = byActor[row.getAttribute('data-actor')];
         if (!party) { return; }
         var s = segmentOn(party.segments, on);
         row.querySelector('.standing').textContent = s[1];
