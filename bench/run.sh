@@ -206,6 +206,15 @@ if [ -d "$work/data-10000" ]; then
   grep -o 'wrote [0-9]* files' "$work/out" || cat "$work/err"
 fi
 
+# The site: every page, feed and the search index (written to this disk, as a user would).
+measure_median "treatywatch site (bundled data)" $tw site --out "$work/site-bundled"
+grep -o 'wrote the site to [^ ]* ([0-9]* pages' "$work/out" || cat "$work/err"
+echo "index page with its assets: $(cat "$work/site-bundled/index.html" "$work/site-bundled/assets/"* | wc -c) bytes; search index $(wc -c < "$work/site-bundled/search-index.json") bytes"
+if [ -d "$work/data-10000" ]; then
+  measure_median "treatywatch site (10k claims)" $tw site --data "$work/data-10000" --as-of 2026-11-27 --out "$work/site-10k"
+  grep -o 'wrote the site to [^ ]* ([0-9]* pages' "$work/out" || cat "$work/err"
+fi
+
 echo
 echo "== summary (BENCHMARKS.md)"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(uname -sr); commit $(git rev-parse --short HEAD)"

@@ -63,9 +63,13 @@ fn cell(text: &str) -> String {
     text.replace('|', "\\|").replace('\n', " ")
 }
 
-/// The table of one marker's target: `claim` (a record kind's fields) or
-/// `claim#/$defs/Assessment` (a nested type's fields). `None` if there is no such object.
+/// The table of one marker's target: `claim` (a record kind's fields),
+/// `claim#/$defs/Assessment` (a nested type's fields) or `verdicts` (what each verdict
+/// means, as the site's rating page says it). `None` if there is no such object.
 pub fn field_table(target: &str) -> Option<String> {
+    if target == "verdicts" {
+        return Some(verdict_table());
+    }
     let (kind_name, def) = match target.split_once("#/$defs/") {
         Some((k, d)) => (k, Some(d)),
         None => (target, None),
@@ -185,6 +189,16 @@ fn conditional_requirements(object: &Value) -> Vec<(String, String)> {
                 None => out.push((required.to_string(), when.clone())),
             }
         }
+    }
+    out
+}
+
+/// Each verdict and what it means, from the model.
+fn verdict_table() -> String {
+    use strum::IntoEnumIterator;
+    let mut out = String::from("| `verdict` | meaning |\n|---|---|\n");
+    for v in treatywatch_model::Verdict::iter() {
+        out.push_str(&format!("| `{}` | {} |\n", v.as_str(), v.meaning()));
     }
     out
 }

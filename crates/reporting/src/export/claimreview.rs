@@ -142,8 +142,14 @@ pub(super) fn document(ctx: &Index<'_>, report: &Report, base: Option<&str>) -> 
 
 /// A JSON value as the text of an HTML `<script>` data block: `<`, `>` and `&` escaped as
 /// JSON escapes, so no string in it (`</script>`, `<!--`) can end or change the block.
-pub fn script_json(value: &Value) -> String {
-    let text = serde_json::to_string_pretty(value).unwrap_or_default();
+/// Indented for a reader (the JSON-LD), or compact (data only the script reads).
+pub fn script_json(value: &Value, pretty: bool) -> String {
+    let text = if pretty {
+        serde_json::to_string_pretty(value)
+    } else {
+        serde_json::to_string(value)
+    }
+    .unwrap_or_default();
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

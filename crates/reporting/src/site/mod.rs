@@ -57,9 +57,20 @@ struct ScaleRow {
 #[derive(Debug, Clone, Serialize)]
 struct RuleDoc {
     name: &'static str,
-    summary: &'static str,
+    /// Its one-line summary as HTML (our own text, from the code).
+    summary: String,
     /// Its documentation as HTML (our own text, from the code, not the data).
     html: String,
+}
+
+/// Our own markdown (the rules' documentation) as HTML: tables on, raw HTML dropped.
+fn markdown_html(text: &str) -> String {
+    use pulldown_cmark::{Event, Options, Parser, html};
+    let parser = Parser::new_ext(text, Options::ENABLE_TABLES)
+        .filter(|e| !matches!(e, Event::Html(_) | Event::InlineHtml(_)));
+    let mut out = String::new();
+    html::push_html(&mut out, parser);
+    out
 }
 
 fn rule_docs() -> Vec<RuleDoc> {
@@ -72,18 +83,16 @@ fn rule_docs() -> Vec<RuleDoc> {
             let docs = docs
                 .strip_prefix("## ")
                 .map_or(docs.clone(), |d| format!("#### {d}"));
-            let mut html = String::new();
-            let parser = pulldown_cmark::Parser::new(&docs).filter(|e| {
-                !matches!(
-                    e,
-                    pulldown_cmark::Event::Html(_) | pulldown_cmark::Event::InlineHtml(_)
-                )
-            });
-            pulldown_cmark::html::push_html(&mut html, parser);
+            // The one-line summary, inline: its paragraph's tags dropped.
+            let summary = markdown_html(r.summary);
+            let summary = summary
+                .trim()
+                .trim_start_matches("<p>")
+                .trim_end_matches("</p>");
             RuleDoc {
                 name: r.name.as_str(),
-                summary: r.summary,
-                html,
+                summary: summary.to_string(),
+                html: markdown_html(&docs),
             }
         })
         .collect()
@@ -175,7 +184,7 @@ pub fn render(
             "treaty.html",
             minijinja::context! {
                 treaty => Value::from(Serde(t)),
-                history => script_json(&history),
+                history => script_json(&history, false),
                 feed => format!("{}.atom", t.id),
             },
         )?;
@@ -201,7 +210,7 @@ pub fn render(
         let mut document = serde_json::Map::new();
         document.insert("@context".into(), "https://schema.org".into());
         document.extend(review.as_object()?.clone());
-        Some(script_json(&serde_json::Value::Object(document)))
+        Some(script_json(&serde_json::Value::Object(document), true))
     });
     for c in &claims {
         page(
