@@ -36,6 +36,9 @@ enum Command {
     /// Write the record as a static website: a page per treaty (status on any date), actor,
     /// claim (with its ClaimReview) and source, Atom feeds and a search index.
     Site(site::Args),
+    /// The language server, over stdio: every rule's diagnostics while you type, hover,
+    /// completion of ids, go to definition, references and fixes (see README: editors).
+    Lsp(lsp::Args),
     /// Bring outside records into the data: `import depositary FILE.csv --treaty ID`.
     Import(import::Args),
     /// A treaty's status and every party's status on a date.
@@ -67,6 +70,7 @@ pub fn run() -> ExitCode {
         Command::Report(args) => report::run(args),
         Command::Export(args) => export::run(args),
         Command::Site(args) => site::run(args),
+        Command::Lsp(args) => lsp::run(args),
         Command::Import(args) => import::run(args),
         Command::Status(args) => status::run(args),
         Command::New(args) => new::run(args),

@@ -175,6 +175,18 @@ impl Dataset {
     }
 }
 
+/// Parses `text` as a record file of `kind` (an editor's buffer, not yet saved): the records
+/// and problems reading it gives, as for a file of that kind's folder.
+pub fn parse_text(text: &str, kind: RecordKind, limits: Limits) -> FileResult {
+    let path = PathBuf::from(kind.folder()).join("buffer.yaml");
+    read::parse(
+        0,
+        &walk::Found::Data(path, Some(kind)),
+        text.as_bytes().to_vec(),
+        limits,
+    )
+}
+
 /// The files of a data folder, found and sorted by path but not yet read: for reading them in
 /// batches ([`Listing::fetch`] and [`Listing::parse`]) instead of all at once ([`load`]).
 pub struct Listing {
@@ -201,6 +213,7 @@ impl Listing {
     pub fn size(&self, index: usize) -> u64 {
         match self.found.get(index) {
             Some(Found::Loaded(_, result)) => result.file.text.len() as u64,
+            Some(Found::Buffer(_, _, bytes)) => bytes.len() as u64,
             Some(f) => fs::metadata(f.path()).map_or(0, |m| m.len()),
             None => 0,
         }
@@ -244,6 +257,38 @@ impl Listing {
                 .into_iter()
                 .map(|r| Found::Loaded(PathBuf::from(&r.file.path), Box::new(r)))
                 .collect(),
+        }
+    }
+
+    /// The index of the file at `path` (as given to [`list`], or as shown), if the listing
+    /// has it.
+    pub fn index_of(&self, path: &Path) -> Option<usize> {
+        let shown = display_path(path);
+        self.found
+            .iter()
+            .position(|f| f.path() == path || display_path(f.path()) == shown)
+    }
+
+    /// Reads file `index` from `text` (an editor's unsaved buffer) instead of the disk, until
+    /// [`Listing::clear_buffer`]. `false` when there is no such record file.
+    pub fn set_buffer(&mut self, index: usize, text: Vec<u8>) -> bool {
+        let Some(found) = self.found.get_mut(index) else {
+            return false;
+        };
+        let (path, kind) = match found {
+            Found::Data(p, kind) | Found::Buffer(p, kind, _) => (p.clone(), *kind),
+            _ => return false,
+        };
+        *found = Found::Buffer(path, kind, std::sync::Arc::new(text));
+        true
+    }
+
+    /// Reads file `index` from the disk again.
+    pub fn clear_buffer(&mut self, index: usize) {
+        if let Some(found) = self.found.get_mut(index)
+            && let Found::Buffer(p, kind, _) = found
+        {
+            *found = Found::Data(p.clone(), *kind);
         }
     }
 

@@ -54,6 +54,29 @@ impl FileResult {
 pub(crate) fn fetch(index: usize, found: &Found, limits: Limits) -> Result<Vec<u8>, FileResult> {
     let path = match found {
         Found::Data(p, _) => p,
+        Found::Buffer(p, kind, bytes) => {
+            let max_file_bytes = limits.max_file_bytes.min(u64::from(u32::MAX));
+            if bytes.len() as u64 > max_file_bytes {
+                return Err(FileResult {
+                    file: SourceFile {
+                        path: display_path(p),
+                        text: String::new(),
+                        kind: *kind,
+                    },
+                    records: Vec::new(),
+                    problems: vec![Problem::new(
+                        ProblemKind::Syntax,
+                        index,
+                        whole_file_span(),
+                        format!(
+                            "the file is {} bytes, over the limit of {max_file_bytes} bytes; split it, or raise the limit with --max-file-bytes",
+                            bytes.len()
+                        ),
+                    )],
+                });
+            }
+            return Ok(bytes.as_ref().clone());
+        }
         Found::Loaded(_, result) => return Err(result.as_ref().clone()),
         Found::Ignored(p, why) => {
             let message = format!("ignored: {why}");

@@ -16,6 +16,9 @@ pub(crate) enum Found {
     /// A file already read, held in memory ([`crate::Listing::of_dataset`]): its path as
     /// shown, and its whole result.
     Loaded(PathBuf, Box<crate::FileResult>),
+    /// A file whose text is an editor's buffer ([`crate::Listing::set_buffer`]): read from
+    /// these bytes instead of the disk, then parsed like any file.
+    Buffer(PathBuf, Option<RecordKind>, std::sync::Arc<Vec<u8>>),
 }
 
 fn is_data_extension(path: &Path) -> bool {
@@ -43,14 +46,15 @@ impl Found {
             Found::Data(p, _)
             | Found::Ignored(p, _)
             | Found::Unreadable(p, _)
-            | Found::Loaded(p, _) => p,
+            | Found::Loaded(p, _)
+            | Found::Buffer(p, _, _) => p,
         }
     }
 
     /// The kind of record file this is, if it is one.
     pub(crate) fn kind(&self) -> Option<RecordKind> {
         match self {
-            Found::Data(_, kind) => *kind,
+            Found::Data(_, kind) | Found::Buffer(_, kind, _) => *kind,
             Found::Loaded(_, result) => result.file.kind,
             _ => None,
         }

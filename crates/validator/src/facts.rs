@@ -38,6 +38,47 @@ pub struct RecordFacts {
     /// What a contributor may type for this record instead of its id, folded
     /// ([`fold`]): an actor's name, aliases and ISO code, a source's URL. Empty for claims.
     pub names: Vec<CompactString>,
+    /// A claim's dates of what has happened (the claim, its assessment): `future-date`
+    /// checks them at the end against the as-of date, which a cached file's results do not
+    /// depend on.
+    #[serde(default)]
+    pub dated: Vec<Dated>,
+}
+
+/// A date of something that has happened, where it is, and what it dates.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Dated {
+    pub pointer: CompactString,
+    /// `the claim`, `the assessment`.
+    pub what: CompactString,
+    /// The date as written, and its first possible day (what "certainly after" compares).
+    pub date: CompactString,
+    pub first_day: treatywatch_model::DayNumber,
+    pub span: Span,
+}
+
+/// The dates of a claim that `future-date` checks.
+fn dated_of(record: &LoadedRecord) -> Vec<Dated> {
+    let Some(treatywatch_model::Record::Claim(c)) = record.record.as_ref() else {
+        return Vec::new();
+    };
+    let mut out = vec![Dated {
+        pointer: "/date".into(),
+        what: "the claim".into(),
+        date: c.date.to_string().into(),
+        first_day: c.date.first_day(),
+        span: record.span_of("/date"),
+    }];
+    if let Some(date) = c.assessment.as_ref().and_then(|a| a.date) {
+        out.push(Dated {
+            pointer: "/assessment/date".into(),
+            what: "the assessment".into(),
+            date: date.to_string().into(),
+            first_day: date.first_day(),
+            span: record.span_of("/assessment/date"),
+        });
+    }
+    out
 }
 
 /// A name as a contributor may type it for an id: lower-case words joined by single spaces
@@ -91,6 +132,7 @@ impl RecordFacts {
                 .unwrap_or_default(),
             pending,
             names: names_of(record),
+            dated: dated_of(record),
         }
     }
 }
@@ -122,6 +164,8 @@ pub struct AllFacts<'a> {
     named: Vec<FxHashMap<&'a str, usize>>,
     /// The records whose id an earlier one has: (position, position of the first).
     repeated: Vec<(usize, usize)>,
+    /// The as-of date of the run (`future-date`).
+    pub as_of: treatywatch_model::Date,
 }
 
 /// Which of `shards` tables holds `id`.
@@ -132,7 +176,11 @@ fn shard_of(id: &str, shards: usize) -> usize {
 }
 
 impl<'a> AllFacts<'a> {
-    pub fn new(files: &'a [SourceFile], records: Vec<(usize, &'a RecordFacts)>) -> AllFacts<'a> {
+    pub fn new(
+        files: &'a [SourceFile],
+        records: Vec<(usize, &'a RecordFacts)>,
+        as_of: treatywatch_model::Date,
+    ) -> AllFacts<'a> {
         // A million ids and more: the table is made in shards, one per core, each holding the
         // ids of one hash class; each shard notes the records whose id an earlier one has.
         let shards = rayon::current_num_threads().clamp(1, 16);
@@ -166,6 +214,7 @@ impl<'a> AllFacts<'a> {
             records,
             named,
             repeated,
+            as_of,
         }
     }
 

@@ -10,11 +10,13 @@ mod context;
 pub mod docs;
 mod evidence;
 pub mod facts;
+pub mod fixes;
 pub mod passages;
 mod pipeline;
 pub mod render;
 mod rules;
 pub mod schema;
+pub mod session;
 mod tree_json;
 
 use treatywatch_loader::{Dataset, Diagnostic, Limits, Listing, Severity};

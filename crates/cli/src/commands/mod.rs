@@ -9,8 +9,10 @@ pub(crate) mod diff;
 pub(crate) mod docs;
 pub(crate) mod explain;
 pub(crate) mod export;
+pub(crate) mod fix;
 pub(crate) mod fmt;
 pub(crate) mod import;
+pub(crate) mod lsp;
 pub(crate) mod new;
 pub(crate) mod report;
 pub(crate) mod rules;
@@ -18,6 +20,7 @@ pub(crate) mod schema;
 pub(crate) mod site;
 pub(crate) mod status;
 pub(crate) mod validate;
+pub(crate) mod watch;
 
 /// A line on stderr for a person watching a terminal; nothing in pipelines and logs.
 pub(crate) fn progress(message: &str) {

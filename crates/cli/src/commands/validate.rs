@@ -26,14 +26,21 @@ pub(crate) struct Args {
     #[arg(long)]
     show_allowed: bool,
     /// Keep each claim file's results in DIR (`validate.cache`) and reuse them while the
-    /// file, this build, --as-of, the limits and every file other than claim files are
-    /// unchanged. The output is the same as without it.
+    /// file, the build of the rules, the limits and every file other than claim files are
+    /// unchanged (--as-of may change). The output is the same as without it.
     #[arg(long, value_name = "DIR")]
     cache: Option<PathBuf>,
     /// Read claim files in batches of at most this many bytes (at least one file each;
     /// 0: all at once). Bounds the memory; the output is the same for every size.
     #[arg(long, value_name = "BYTES", default_value_t = Batching::DEFAULT.max_bytes.unwrap_or(0))]
     batch_bytes: u64,
+    /// First apply the unambiguous fixes: the id a "did you mean" hint names, and the
+    /// canonical layout (never a placeholder, never a renamed file); then validate.
+    #[arg(long)]
+    fix: bool,
+    /// Check, then check again on every save (until interrupted), re-reading only what changed.
+    #[arg(long, conflicts_with_all = ["fix", "cache"])]
+    watch: bool,
     #[command(flatten)]
     data: DataArgs,
 }
@@ -56,6 +63,17 @@ fn peak_memory_mib() -> Option<u64> {
 
 pub(crate) fn run(args: Args) -> Result<ExitCode, String> {
     let as_of = args.as_of.unwrap_or_else(Date::today);
+    if args.watch {
+        super::watch::run(&args.data, Options { as_of })?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if args.fix {
+        let changes = super::fix::apply(&args.data, as_of)?;
+        for change in &changes {
+            eprintln!("fixed: {change}");
+        }
+        eprintln!("fixed {} thing(s); validating the result", changes.len());
+    }
     let started = Instant::now();
     let listing = args.data.list()?;
     let limits = args.data.limits();

@@ -1,15 +1,12 @@
 //! The cache's keys: a claim file's ([`FileKey`]) and the environment's ([`Environment`]),
 //! what every cached result depends on besides the file.
 
-use std::sync::OnceLock;
-
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use treatywatch_loader::{FileResult, Limits, Listing};
 
 use super::FORMAT;
-use crate::Options;
 
 /// A claim file's key: SHA-256 of its path (as shown) and bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -33,23 +30,34 @@ pub struct Environment(pub(super) [u8; 32]);
 /// is not read.
 pub type FetchedFile = (usize, Result<Vec<u8>, Box<FileResult>>);
 
-/// The environment of a run: this executable, the as-of date, the limits, and every file other
-/// than claim files, as `fetched` holds them: its path and bytes, or why it is not read. (What
-/// parsing a file finds follows from its bytes, the limits and the executable.)
-pub fn environment(
+/// The environment of a run: the build of the rules ([`BUILD`]), the limits, and every file
+/// other than claim files, as `fetched` holds them: its path and bytes, or why it is not read.
+/// (What parsing a file finds follows from its bytes, the limits and the build.) Not the
+/// as-of date: what depends on it (`future-date` on claims) is decided after the cached part,
+/// so a cache made yesterday serves today.
+pub fn environment(listing: &Listing, fetched: &[FetchedFile], limits: Limits) -> Environment {
+    environment_of_build(BUILD, listing, fetched, limits)
+}
+
+/// A digest of the sources of the model, the loader and the validator and of the lock file,
+/// made when this crate is built (`build.rs`): another build whose rules may differ has
+/// another.
+pub const BUILD: &str = env!("TREATYWATCH_RULES_DIGEST");
+
+/// [`environment`] for the build `build` (tests stand for another build with it).
+pub fn environment_of_build(
+    build: &str,
     listing: &Listing,
     fetched: &[FetchedFile],
-    options: &Options,
     limits: Limits,
 ) -> Environment {
     let mut hash = Sha256::new();
     hash.update(FORMAT.to_le_bytes());
-    hash.update(executable());
     fn field(hash: &mut Sha256, bytes: &[u8]) {
         hash.update((bytes.len() as u64).to_le_bytes());
         hash.update(bytes);
     }
-    field(&mut hash, options.as_of.to_string().as_bytes());
+    field(&mut hash, build.as_bytes());
     field(&mut hash, format!("{limits:?}").as_bytes());
     // Each file hashed on its own, on every core; their digests in file order make the
     // environment.
@@ -76,21 +84,4 @@ pub fn environment(
         hash.update(digest);
     }
     Environment(hash.finalize().into())
-}
-
-/// SHA-256 of the running executable: any other build is another environment, as its rules
-/// may differ. (The version number alone would not tell two builds of one version apart.)
-/// Worked out once per run; [`validate_listing`](crate::validate_listing) starts it while the
-/// files are read.
-pub(crate) fn executable() -> [u8; 32] {
-    static ID: OnceLock<[u8; 32]> = OnceLock::new();
-    *ID.get_or_init(|| {
-        let bytes = std::env::current_exe()
-            .and_then(std::fs::read)
-            .unwrap_or_default();
-        let mut hash = Sha256::new();
-        hash.update(env!("CARGO_PKG_VERSION"));
-        hash.update(&bytes);
-        hash.finalize().into()
-    })
 }

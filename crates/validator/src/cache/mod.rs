@@ -4,10 +4,12 @@
 //! What a claim file's results depend on, and what the cache's key therefore covers:
 //!
 //! - the file's path and bytes ([`FileKey`]: SHA-256 of both);
-//! - the environment ([`environment`]: SHA-256 of the executable's own bytes, the as-of date,
-//!   the limits, and every file other than a claim file — actors, treaties, sources, archived
-//!   texts, stray files — path and text). A change to any of these makes the whole cache
-//!   another environment's: every claim file is checked again.
+//! - the environment ([`environment`]: SHA-256 of the build of the rules (a digest of the
+//!   validation crates' sources and the lock file, made at build time), the limits, and every
+//!   file other than a claim file — actors, treaties, sources, archived texts, stray files —
+//!   path and text). A change to any of these makes the whole cache another environment's:
+//!   every claim file is checked again. The as-of date is not in it: `future-date` on claims
+//!   is decided from their facts at the end, like the rules that need every claim.
 //!
 //! What depends on other claim files (which record an id names, duplicate ids, `responds_to`
 //! loops, `allow`) is never cached: it is decided again on every run from the facts.
@@ -26,8 +28,7 @@ mod key;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-pub(crate) use key::executable;
-pub use key::{Environment, FetchedFile, FileKey, environment};
+pub use key::{BUILD, Environment, FetchedFile, FileKey, environment, environment_of_build};
 use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -37,7 +38,7 @@ use crate::facts::RecordFacts;
 
 const MAGIC: &[u8] = b"treatywatch validate cache entry\n";
 /// Raised whenever what is stored changes shape.
-const FORMAT: u32 = 6;
+const FORMAT: u32 = 7;
 
 /// What a claim file gave, alone: its diagnostics (file indexes are set when used) and each
 /// record's facts.
@@ -83,7 +84,7 @@ impl Cache {
         };
         let note = (!cache.folder.is_dir() && !cache.others().is_empty()).then(|| {
             format!(
-                "the cache in `{}` is for another build, as-of date, limits, or other files than claims: every claim file is checked again",
+                "the cache in `{}` is for another build, limits, or other files than claims: every claim file is checked again",
                 dir.display()
             )
         });

@@ -18,8 +18,9 @@ pub(crate) fn conclude(
     records: Vec<(usize, &RecordFacts)>,
     mut found: Vec<Diagnostic>,
     times: &mut RuleTimes,
+    as_of: treatywatch_model::Date,
 ) -> Outcome {
-    let all = AllFacts::new(files, records);
+    let all = AllFacts::new(files, records, as_of);
     let results: Vec<(RuleName, Duration, Vec<Diagnostic>)> = rules::ALL
         .par_iter()
         .filter_map(|rule| Some((rule.name, rule.check_facts?)))

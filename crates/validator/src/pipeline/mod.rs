@@ -10,13 +10,13 @@
 //!
 //! The output does not depend on the batch or chunk size (tests hold a batch per file and a
 //! record at a time equal to one batch). With a cache ([`crate::cache`]), a claim file whose
-//! path and content, and whose surroundings (tool, as-of date, limits, every file other than
+//! path and content, and whose surroundings (the build, limits, every file other than
 //! claim files), are unchanged is not parsed again: its diagnostics and facts come from the
 //! cache.
 
-mod claims;
-mod end;
-mod others;
+pub(crate) mod claims;
+pub(crate) mod end;
+pub(crate) mod others;
 pub(crate) mod passes;
 
 use std::path::Path;
@@ -116,14 +116,10 @@ pub fn validate_listing(
         (0..listing.len()).partition(|&i| listing.kind(i) == Some(RecordKind::Claim));
 
     // 1. Every file other than claim files, read; with a cache, the environment its entries
-    // are kept for (these files' bytes among it). The executable's hash (a hundred
-    // megabytes) is worked out while the files are read.
-    let (fetched, _) = rayon::join(
-        || others::fetch(listing, &other_files, limits),
-        || cache_dir.map(|_| crate::cache::executable()),
-    );
+    // are kept for (these files' bytes among it).
+    let fetched = others::fetch(listing, &other_files, limits);
     let cache = cache_dir.map(|dir| {
-        let environment = crate::cache::environment(listing, &fetched, options, limits);
+        let environment = crate::cache::environment(listing, &fetched, limits);
         let (cache, note) = Cache::open(dir, environment);
         notes.extend(note);
         cache
@@ -208,7 +204,13 @@ pub fn validate_listing(
                 .flat_map(|(file, f)| f.records.iter().map(move |r| (*file, r))),
         )
         .collect();
-    let mut outcome = end::conclude(&data.files, ordered, found, &mut timings.rules);
+    let mut outcome = end::conclude(
+        &data.files,
+        ordered,
+        found,
+        &mut timings.rules,
+        options.as_of,
+    );
     end::set_ends(&mut outcome, &mut data, listing, limits);
     timings.finish = concluding.elapsed();
 

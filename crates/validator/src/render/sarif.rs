@@ -117,6 +117,20 @@ pub fn render(data: &Dataset, diagnostics: &[Diagnostic]) -> String {
                     }
                 }],
             });
+            if let Some(id) = crate::fixes::replacement(d) {
+                // The fix `validate --fix` applies, for code-review tools to offer.
+                let location = result["locations"][0]["physicalLocation"].clone();
+                result["fixes"] = json!([{
+                    "description": {"text": format!("Replace with `{id}`")},
+                    "artifactChanges": [{
+                        "artifactLocation": location["artifactLocation"],
+                        "replacements": [{
+                            "deletedRegion": location["region"],
+                            "insertedContent": {"text": id},
+                        }],
+                    }],
+                }]);
+            }
             if let (Some(record), Some(pointer)) = (&d.record, &d.pointer) {
                 result["properties"] = json!({"record": record, "pointer": pointer});
             }

@@ -1,4 +1,6 @@
 use treatywatch_loader::{Diagnostic, Severity};
+
+use crate::facts::AllFacts;
 use treatywatch_model::{Date, EndReason};
 
 use super::Rule;
@@ -30,7 +32,7 @@ Correct the date. Record a planned act only once it has taken effect.
 "#,
     check,
     check_files: None,
-    check_facts: None,
+    check_facts: Some(check_claims),
 };
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
@@ -79,13 +81,31 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             }
         }
     }
-    for (index, c) in ctx.claims() {
-        future(index, "/date".into(), &c.date, "the claim");
-        if let Some(date) = c.assessment.as_ref().and_then(|a| a.date.as_ref()) {
-            future(index, "/assessment/date".into(), date, "the assessment");
-        }
-    }
+    // Claims' dates are checked at the end, from their facts (`check_claims`): a claim file's
+    // cached results then do not depend on the as-of date.
     for (index, s) in ctx.sources() {
         future(index, "/published".into(), &s.published, "the publication");
+    }
+}
+
+/// The claims' dates, from their facts, against the run's as-of date.
+fn check_claims(all: &AllFacts, out: &mut Vec<Diagnostic>) {
+    let as_of = all.as_of;
+    for (position, (_, facts)) in all.records.iter().enumerate() {
+        for d in &facts.dated {
+            // `Date::is_certainly_after`, on the first day the facts keep.
+            if d.first_day > as_of.last_day() {
+                out.push(all.report(
+                    &RULE,
+                    position,
+                    &d.pointer,
+                    d.span,
+                    format!(
+                        "{} is dated {}, after the as-of date {as_of}",
+                        d.what, d.date
+                    ),
+                ));
+            }
+        }
     }
 }
