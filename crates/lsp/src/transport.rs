@@ -100,7 +100,9 @@ mod tests {
         // the good message after them; a line that is not a header; the good one after it.
         assert_eq!(
             kinds,
-            ["invalid", "message", "invalid", "message", "invalid", "message"]
+            [
+                "invalid", "message", "invalid", "message", "invalid", "message"
+            ]
         );
     }
 

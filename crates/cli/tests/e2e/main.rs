@@ -10,6 +10,7 @@ mod bundled;
 mod cache;
 mod changes;
 mod contributing;
+mod editor;
 mod exit_codes;
 mod export;
 mod import;
