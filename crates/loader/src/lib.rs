@@ -283,6 +283,23 @@ impl Listing {
         true
     }
 
+    /// Adds a record file that is only an editor's buffer (not on disk yet), at the end of
+    /// the listing; `None` when `path` is not a record file of a kind folder of this data
+    /// folder (`claims/x.yaml`).
+    pub fn add_buffer(&mut self, path: PathBuf, text: Vec<u8>) -> Option<usize> {
+        let folder = path.parent()?;
+        let kind = RecordKind::from_folder(folder.file_name()?.to_str()?)?;
+        let same_root = folder.parent()? == self.root
+            || folder.parent()?.canonicalize().ok()? == self.root.canonicalize().ok()?;
+        let extension = path.extension()?.to_str()?;
+        if !same_root || !matches!(extension, "yaml" | "yml" | "json") {
+            return None;
+        }
+        self.found
+            .push(Found::Buffer(path, Some(kind), std::sync::Arc::new(text)));
+        Some(self.found.len() - 1)
+    }
+
     /// Reads file `index` from the disk again.
     pub fn clear_buffer(&mut self, index: usize) {
         if let Some(found) = self.found.get_mut(index)

@@ -456,3 +456,69 @@ fn the_message_loop_survives_cut_and_garbled_input() {
     }
     assert_eq!(ws.read("claims/claims.yaml"), text, "nothing was written");
 }
+
+#[test]
+fn a_file_deleted_while_open_and_a_50_mb_buffer_are_handled() {
+    let ws = Workspace::new();
+    let uri = ws.uri("claims/claims.yaml");
+    let text = ws.read("claims/claims.yaml");
+    // Deleted on disk while open, then closed: its diagnostics are cleared, not turned into
+    // "cannot read".
+    let wrong = text.replacen("accused: rus", "accused: russa", 1);
+    let mut input = String::new();
+    input.push_str(&frame(
+        &json!({"jsonrpc": "2.0", "id": 0, "method": "initialize",
+        "params": {"capabilities": {}, "rootUri": format!("file://{}", ws.root.display())}}),
+    ));
+    input.push_str(&frame(&open(&uri, &wrong)));
+    // A 50 MB buffer for another claim file: read within the limits, answered, nothing dies.
+    let big_uri = ws.uri("claims/big.yaml");
+    let record = "- id: big-{n}\n  date: 2019-02-02\n  claimant: usa\n  kind: other\n  treaty: inf\n  summary: A claim among very many, to make a large buffer of fifty megabytes.\n  sources: [{source: article-2019-02-03}]\n";
+    // A comment pads each record, so that the buffer stays under the loader's 100,000 records
+    // a file and is read for real.
+    let record = format!("# {}\n{record}", "padding ".repeat(50));
+    let mut big = String::with_capacity(51 * 1024 * 1024);
+    let mut n = 0;
+    while big.len() < 50 * 1024 * 1024 {
+        big.push_str(&record.replace("{n}", &n.to_string()));
+        n += 1;
+    }
+    input.push_str(&frame(&open(&big_uri, &big)));
+    input.push_str(&frame(&request(
+        1,
+        "textDocument/hover",
+        json!({
+        "textDocument": {"uri": big_uri}, "position": {"line": 3, "character": 12}}),
+    )));
+    let output = SharedBuffer::default();
+    let config = Config {
+        data: PathBuf::from("data"),
+        limits: treatywatch_loader::Limits::default(),
+        as_of: Date::parse("2026-01-01").unwrap(),
+    };
+    // The deletion happens between two sessions' worth of messages: first open, then delete,
+    // then close, in one run (the file is removed before the server reads the close).
+    std::fs::remove_file(ws.root.join("data/claims/claims.yaml")).unwrap();
+    input.push_str(&frame(
+        &json!({"jsonrpc": "2.0", "method": "textDocument/didClose",
+        "params": {"textDocument": {"uri": uri}}}),
+    ));
+    serve(
+        std::io::Cursor::new(input.into_bytes()),
+        output.clone(),
+        config,
+    );
+    let out = frames(&output.0.lock().unwrap());
+    let hover = response(&out, 1);
+    assert!(hover.get("error").is_none(), "{hover}");
+    let shown = hover["result"]["contents"]["value"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(shown.contains("United States"), "{hover}");
+    let last = published(&out, &uri)
+        .last()
+        .cloned()
+        .cloned()
+        .unwrap_or_default();
+    assert!(last.is_empty(), "{last:#?}");
+}

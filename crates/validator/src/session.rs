@@ -173,8 +173,10 @@ impl Session {
                 self.buffers.remove(&path);
             }
         }
-        let Some(index) = self.listing.index_of(&path) else {
-            // A new file (or one the listing does not know): list the folder again.
+        let gone = text.is_none() && !path.exists();
+        let Some(index) = self.listing.index_of(&path).filter(|_| !gone) else {
+            // A new file (or one the listing does not know), or a file deleted: list the
+            // folder again (a buffer not yet saved is added to it).
             return self.relist();
         };
         match &text {
@@ -200,8 +202,13 @@ impl Session {
             return Rechecked::Nothing;
         };
         for (path, text) in &self.buffers {
-            if let Some(i) = listing.index_of(path) {
-                listing.set_buffer(i, text.clone());
+            match listing.index_of(path) {
+                Some(i) => {
+                    listing.set_buffer(i, text.clone());
+                }
+                None => {
+                    listing.add_buffer(path.clone(), text.clone());
+                }
             }
         }
         self.listing = listing;

@@ -117,6 +117,32 @@ fn every_edit_gives_what_a_whole_run_gives() {
         comparable(&expected)
     );
 
+    // A buffer not saved yet, for a new claim file: checked; closed without saving: gone.
+    let unsaved = root.join("claims/unsaved.yaml");
+    let wrong = text
+        .replacen("accused: rus", "accused: russa", 1)
+        .replace("id: ", "id: new-");
+    assert_eq!(
+        session.update(&unsaved, Some(wrong.into_bytes())),
+        Rechecked::Everything
+    );
+    let outcome = session.outcome();
+    let shown = |d: &Diagnostic| session.data().files[d.file].path.clone();
+    assert!(
+        outcome
+            .diagnostics
+            .iter()
+            .any(|d| d.rule.as_str() == "unknown-reference"
+                && shown(d).ends_with("claims/unsaved.yaml")),
+        "{:?}",
+        outcome.diagnostics
+    );
+    session.update(&unsaved, None);
+    assert_eq!(
+        comparable(&session.outcome().diagnostics),
+        comparable(&whole(&root))
+    );
+
     // A file outside the data folder: nothing.
     assert_eq!(
         session.update(
