@@ -291,6 +291,36 @@ mod tests {
     }
 
     #[test]
+    fn a_list_at_its_keys_column_is_rewritten_whole_before_the_next_key() {
+        // YAML lets a list's `-` stand at its key's column. Such a list is not one acts are
+        // inserted into (its span does not start at a `-`), so the import rewrites it whole;
+        // the key after it (`note:`, as deep as the `-`) stays the party's. This is also why
+        // `after` never meets a line as deep as a list's `-` that is not a `-`.
+        let text = "parties:\n- actor: gbr\n  actions:\n  - action: ratification\n    date: 1968-11-27\n  note: Depositary.\n- actor: fra\n";
+        let root = tree(text);
+        let actions = root.pointer("/parties/0/actions").unwrap();
+        assert!(!is_block_list(text, actions));
+        let new = act(treatywatch_model::ActionKind::Signature, "1968-07-01");
+        assert_eq!(add_acts(text, actions, std::slice::from_ref(&new)), None);
+        let mut old = act(treatywatch_model::ActionKind::Ratification, "1968-11-27");
+        old.source = None;
+        let party = root.pointer("/parties/0").unwrap();
+        let e = replace_actions(text, party, &[old, new]).unwrap();
+        let out = apply(text, &[e]);
+        let back = tree(&out).to_json();
+        assert_eq!(
+            back["parties"][0]["actions"][1]["action"], "signature",
+            "{out}"
+        );
+        assert_eq!(
+            back["parties"][0]["actions"][0]["date"], "1968-11-27",
+            "{out}"
+        );
+        assert_eq!(back["parties"][0]["note"], "Depositary.", "{out}");
+        assert_eq!(back["parties"][1]["actor"], "fra", "{out}");
+    }
+
+    #[test]
     fn a_flow_act_and_an_empty_list_are_rewritten_in_block_layout() {
         let root = tree(PARTIES);
         let mut changed = act(treatywatch_model::ActionKind::Accession, "1992-08-03");

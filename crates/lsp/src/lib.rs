@@ -15,6 +15,7 @@
 mod actions;
 pub mod cursor;
 mod features;
+pub mod fuzzing;
 mod server;
 pub mod text;
 pub mod transport;

@@ -56,12 +56,12 @@ pub fn read(input: &mut impl BufRead) -> Read_ {
             "a message of {length} bytes, over the limit of {MAX_BODY} ({skipped:?} skipped)"
         ));
     }
-    let mut body = vec![0u8; length];
-    if let Err(e) = input.read_exact(&mut body) {
-        return match e.kind() {
-            std::io::ErrorKind::UnexpectedEof => Read_::End,
-            _ => Read_::Invalid(format!("cannot read a message body: {e}")),
-        };
+    // The body grows with what arrives: a header that claims more than is sent costs nothing.
+    let mut body = Vec::with_capacity(length.min(1 << 20));
+    match input.take(length as u64).read_to_end(&mut body) {
+        Ok(n) if n < length => return Read_::End,
+        Ok(_) => {}
+        Err(e) => return Read_::Invalid(format!("cannot read a message body: {e}")),
     }
     match serde_json::from_slice::<Message>(&body) {
         Ok(message) => Read_::Message(message),
@@ -75,6 +75,17 @@ mod tests {
 
     fn frame(body: &str) -> String {
         format!("Content-Length: {}\r\n\r\n{body}", body.len())
+    }
+
+    #[test]
+    fn a_length_larger_than_what_is_sent_ends_the_input() {
+        let input = "Content-Length: 200000000\r\n\r\n{\"jsonrpc\":\"2.0\"}";
+        let mut input = std::io::Cursor::new(input.as_bytes().to_vec());
+        assert!(matches!(read(&mut input), Read_::End));
+        let body = r#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#;
+        let mut input = std::io::Cursor::new(frame(body).into_bytes());
+        assert!(matches!(read(&mut input), Read_::Message(_)));
+        assert!(matches!(read(&mut input), Read_::End));
     }
 
     #[test]

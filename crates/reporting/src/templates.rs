@@ -108,6 +108,22 @@ pub fn typst_string(text: &str) -> String {
     out
 }
 
+/// `text` as HTML text or a quoted attribute's value.
+fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#x27;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// An environment whose templates come from `dir` first, then the built-ins.
 pub fn environment(dir: Option<&Path>) -> Environment<'static> {
     let mut env = Environment::new();
@@ -126,6 +142,18 @@ pub fn environment(dir: Option<&Path>) -> Environment<'static> {
         } else {
             minijinja::AutoEscape::None
         }
+    });
+    // Text in HTML escapes the five characters that HTML gives a meaning (minijinja's own
+    // escaping also writes `/` as `&#x2f;`, which no browser needs and every URL then shows).
+    env.set_formatter(|out, state, value| {
+        if *state.auto_escape() == minijinja::AutoEscape::Html
+            && value.kind() == minijinja::value::ValueKind::String
+            && !value.is_safe()
+            && let Some(text) = value.as_str()
+        {
+            return out.write_str(&escape_html(text)).map_err(Error::from);
+        }
+        minijinja::escape_formatter(out, state, value)
     });
     env.add_filter("md", |v: Value| escape_markdown(&plain(&v)));
     env.add_filter("typst_string", |v: Value| typst_string(&plain(&v)));
@@ -194,6 +222,35 @@ mod tests {
         assert_eq!(escape_markdown("a|b"), "a\\|b");
         assert_eq!(escape_markdown("line\nnext"), "line<br>next");
         assert_eq!(escape_markdown("well-known 2.5"), "well-known 2.5");
+    }
+
+    #[test]
+    fn html_templates_escape_what_html_reads_and_leave_slashes() {
+        let mut env = environment(None);
+        env.add_template(
+            "t.html",
+            "<a title=\"{{ v }}\" href=\"{{ u }}\">{{ v }}</a>",
+        )
+        .unwrap();
+        env.add_template("t.md", "{{ v }}").unwrap();
+        let v = r#"</script> & "it's" <b>"#;
+        let html = env
+            .get_template("t.html")
+            .unwrap()
+            .render(minijinja::context! { v, u => "../treaties/inf.html" })
+            .unwrap();
+        let text = "&lt;/script&gt; &amp; &quot;it&#x27;s&quot; &lt;b&gt;";
+        assert_eq!(
+            html,
+            format!("<a title=\"{text}\" href=\"../treaties/inf.html\">{text}</a>")
+        );
+        // Other templates are not HTML: nothing is escaped by the environment.
+        let md = env
+            .get_template("t.md")
+            .unwrap()
+            .render(minijinja::context! { v })
+            .unwrap();
+        assert_eq!(md, v);
     }
 
     #[test]

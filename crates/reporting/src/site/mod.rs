@@ -134,7 +134,7 @@ pub fn render(
         let root = root_of(&path);
         let text = env.get_template(template)?.render(minijinja::context! {
             report => model.clone(),
-            // Our own `../` steps, never data: as written, not escaped to `..&#x2f;`.
+            // Our own `../` steps, never data: as written.
             root => Value::from_safe_string(root),
             path => path.clone(),
             canonical => base.map(|b| format!("{b}{path}")),

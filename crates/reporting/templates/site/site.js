@@ -16,6 +16,24 @@
     return found;
   }
 
+  // A party's last act, "ratification 1970-02-05": the act and its date, the date never
+  // broken across lines (as the page's own table writes it).
+  function lastAct(cell, text) {
+    cell.textContent = '';
+    if (!text) { cell.textContent = '\u2014'; return; }
+    var cut = text.indexOf(' ');
+    var act = document.createElement('span');
+    act.className = 'act';
+    act.textContent = cut < 0 ? text : text.slice(0, cut);
+    cell.appendChild(act);
+    if (cut < 0) { return; }
+    var when = document.createElement('span');
+    when.className = 'when';
+    when.textContent = text.slice(cut + 1);
+    cell.appendChild(document.createTextNode(' '));
+    cell.appendChild(when);
+  }
+
   function statusOnADate() {
     var block = document.getElementById('status-data');
     var form = document.getElementById('as-of-form');
@@ -41,7 +59,7 @@
         var bound = row.querySelector('.bound');
         bound.textContent = s[2];
         bound.className = 'bound bound-' + s[2];
-        row.querySelector('.last').textContent = s[3] || '\u2014';
+        lastAct(row.querySelector('.last'), s[3]);
       });
     }
     form.hidden = false;
