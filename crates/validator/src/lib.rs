@@ -24,7 +24,7 @@ use treatywatch_model::Date;
 
 pub use context::Context;
 pub use pipeline::{Batching, Checked, Timings, validate_listing};
-pub use rules::{ALL as RULES, Rule, find as find_rule};
+pub use rules::{ALL as RULES, Rule, closest as closest_rule, find as find_rule};
 
 /// What a validation run is asked to do.
 #[derive(Debug, Clone)]

@@ -17,10 +17,13 @@ pub(crate) fn run(args: Args) -> Result<ExitCode, String> {
             .iter()
             .map(|r| r.name.as_str())
             .collect();
-        return Err(format!(
-            "no rule `{name}`; the rules are: {}",
-            names.join(", ")
-        ));
+        return Err(match treatywatch_validator::closest_rule(name) {
+            Some(rule) => format!(
+                "no rule `{name}`: did you mean `{}`? (`treatywatch rules` lists them all)",
+                rule.name
+            ),
+            None => format!("no rule `{name}`; the rules are: {}", names.join(", ")),
+        });
     };
     print(&format!(
         "# {} ({})\n\n{}\n\n{}",

@@ -114,6 +114,26 @@ fn rules_and_explain() {
     }
     let o = run(&["explain", "no-such-rule"]);
     assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("the rules are: parse-error,"),
+        "{}",
+        stderr(&o)
+    );
+    // A typo gets the rule meant, not the whole list.
+    for (typed, meant) in [
+        ("placehold", "placeholder"),
+        ("future_date", "future-date"),
+        ("Unknown-Reference", "unknown-reference"),
+        ("quote-not-in-sources", "quote-not-in-source"),
+    ] {
+        let o = run(&["explain", typed]);
+        assert_eq!(o.status.code(), Some(2));
+        assert!(
+            stderr(&o).contains(&format!("did you mean `{meant}`?")),
+            "{typed}: {}",
+            stderr(&o)
+        );
+    }
 }
 
 #[test]

@@ -111,6 +111,17 @@ pub fn find(name: &str) -> Option<&'static Rule> {
     RuleName::parse(name).map(rule)
 }
 
+/// The rule whose name `name` most likely mistypes (`placehold`, `future_date`), when one is
+/// close enough to suggest.
+pub fn closest(name: &str) -> Option<&'static Rule> {
+    let typed = name.trim().to_lowercase().replace(['_', ' '], "-");
+    ALL.iter()
+        .map(|r| (strsim::jaro_winkler(&typed, r.name.as_str()), *r))
+        .filter(|(score, _)| *score >= 0.85)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, r)| r)
+}
+
 /// One step of a JSON Pointer, kept borrowed: rules that walk a record's tree build the
 /// pointer only for a value they report.
 pub(crate) enum Step<'a> {
