@@ -1,6 +1,7 @@
 //! Unit tests of the loader's entry points: listing and loading a data folder.
 
 use super::*;
+use std::fs;
 
 fn write(dir: &Path, rel: &str, text: &str) {
     let path = dir.join(rel);

@@ -24,8 +24,47 @@ pub use server::{Config, Server};
 
 use std::io::{BufRead, Write};
 
+use lsp_server::Message;
+use lsp_types::notification::{self, Notification as _};
+
+use crate::transport::Read_;
+
 /// Serves the protocol on `input` and `output` until `exit` (or the end of the input).
 /// Returns the exit code the protocol asks for: 0 after `shutdown`, 1 otherwise.
-pub fn serve(input: impl BufRead, output: impl Write, config: Config) -> i32 {
-    server::run(input, output, config)
+pub fn serve(mut input: impl BufRead, mut output: impl Write, config: Config) -> i32 {
+    let mut server = Server::new(config);
+    loop {
+        let message = match transport::read(&mut input) {
+            Read_::End => return 1,
+            Read_::Invalid(why) => {
+                // JSON-RPC's parse error, with no id to answer (the request could not be read).
+                let reply = serde_json::json!({
+                    "jsonrpc": "2.0",
+                    "id": null,
+                    "error": {"code": -32700, "message": why},
+                });
+                if write_json(&mut output, &reply).is_err() {
+                    return 1;
+                }
+                continue;
+            }
+            Read_::Message(m) => m,
+        };
+        if let Message::Notification(n) = &message
+            && n.method == notification::Exit::METHOD
+        {
+            return if server.is_shut_down() { 0 } else { 1 };
+        }
+        for reply in server.handle(message) {
+            if reply.write(&mut output).is_err() {
+                return 1;
+            }
+        }
+    }
+}
+
+fn write_json(output: &mut impl Write, value: &serde_json::Value) -> std::io::Result<()> {
+    let body = value.to_string();
+    write!(output, "Content-Length: {}\r\n\r\n{body}", body.len())?;
+    output.flush()
 }

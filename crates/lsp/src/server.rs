@@ -2,7 +2,6 @@
 //! session, and the diagnostics last published for each file.
 
 use std::collections::{BTreeMap, HashMap};
-use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 
 use lsp_server::{ErrorCode, Message, Notification, Request, RequestId, Response};
@@ -19,7 +18,6 @@ use treatywatch_validator::Options;
 use treatywatch_validator::session::Session;
 
 use crate::text::Lines;
-use crate::transport::{self, Read_};
 
 /// How the server is started.
 #[derive(Debug, Clone)]
@@ -363,43 +361,4 @@ fn params<T: serde::de::DeserializeOwned>(
 
 fn error(id: RequestId, code: ErrorCode, message: &str) -> Response {
     Response::new_err(id, code as i32, message.to_string())
-}
-
-/// The message loop over `input` and `output`.
-pub(crate) fn run(mut input: impl BufRead, mut output: impl Write, config: Config) -> i32 {
-    let mut server = Server::new(config);
-    loop {
-        let message = match transport::read(&mut input) {
-            Read_::End => return 1,
-            Read_::Invalid(why) => {
-                // JSON-RPC's parse error, with no id to answer (the request could not be read).
-                let reply = serde_json::json!({
-                    "jsonrpc": "2.0",
-                    "id": null,
-                    "error": {"code": -32700, "message": why},
-                });
-                if write_json(&mut output, &reply).is_err() {
-                    return 1;
-                }
-                continue;
-            }
-            Read_::Message(m) => m,
-        };
-        if let Message::Notification(n) = &message
-            && n.method == notification::Exit::METHOD
-        {
-            return if server.is_shut_down() { 0 } else { 1 };
-        }
-        for reply in server.handle(message) {
-            if reply.write(&mut output).is_err() {
-                return 1;
-            }
-        }
-    }
-}
-
-fn write_json(output: &mut impl Write, value: &serde_json::Value) -> std::io::Result<()> {
-    let body = value.to_string();
-    write!(output, "Content-Length: {}\r\n\r\n{body}", body.len())?;
-    output.flush()
 }

@@ -3,6 +3,9 @@
 //! code action applied and the diagnostic gone; a source removed in another file and the
 //! claims' diagnostics changing; completion, hover, definition, references; and messages
 //! that are not JSON-RPC, unknown methods and files outside the data folder.
+//!
+//! Over 400 lines on purpose: each test is one scenario an editor plays, over the same helpers
+//! (framing, a copy of the fixture), and they read best as one script.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
 

@@ -41,6 +41,45 @@ pub(crate) fn print(text: &str) {
     let _ = out.flush();
 }
 
+/// A data folder with no error, its validation, and the day it was checked on.
+pub(crate) struct Valid {
+    pub(crate) data: treatywatch_loader::Dataset,
+    pub(crate) outcome: treatywatch_validator::Outcome,
+    pub(crate) today: treatywatch_model::Date,
+}
+
+/// The data folder loaded and validated as of today (`future-date` is about today, whatever
+/// date the output is for), for a command that writes `what` from it: `Err(exit 1)` after
+/// printing the errors when the data has any, since nothing is written from wrong data.
+pub(crate) fn load_valid(
+    data: &crate::args::DataArgs,
+    what: &str,
+) -> Result<Result<Valid, ExitCode>, String> {
+    use treatywatch_loader::Severity;
+    let dataset = data.load()?;
+    let today = treatywatch_model::Date::today();
+    let options = treatywatch_validator::Options { as_of: today };
+    let outcome = treatywatch_validator::validate(&dataset, &options);
+    if !outcome.has_errors() {
+        return Ok(Ok(Valid {
+            data: dataset,
+            outcome,
+            today,
+        }));
+    }
+    let summary = outcome.summary(&dataset);
+    let errors: Vec<_> = outcome
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .cloned()
+        .collect();
+    let shown = treatywatch_validator::render::human::render(&dataset, &errors, &summary, false);
+    eprint!("{shown}");
+    eprintln!("error: the data has errors; no {what} was written (run `treatywatch validate`)");
+    Ok(Err(ExitCode::from(1)))
+}
+
 /// Writes generated files that differ from what the code generates (atomically), or with
 /// `check` lists them and fails: `what` names them, `command` regenerates them.
 pub(crate) fn sync_generated(

@@ -3,9 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use treatywatch_loader::Severity;
 use treatywatch_model::Date;
-use treatywatch_validator::{Options, render};
 
 use super::{print, progress};
 use crate::args::{DataArgs, date};
@@ -34,22 +32,14 @@ pub(crate) fn run(args: Args) -> Result<ExitCode, String> {
     let started = std::time::Instant::now();
     progress("reading and validating the data…");
     args.data.refuse_inside(&args.out)?;
-    let data = args.data.load()?;
-    // Checked as of today: `future-date` is about today, whatever date the briefing is for.
-    let today = Date::today();
-    let outcome = treatywatch_validator::validate(&data, &Options { as_of: today });
-    if outcome.has_errors() {
-        let summary = outcome.summary(&data);
-        let errors: Vec<_> = outcome
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .cloned()
-            .collect();
-        eprint!("{}", render::human::render(&data, &errors, &summary, false));
-        eprintln!("error: the data has errors; no report was written (run `treatywatch validate`)");
-        return Ok(ExitCode::from(1));
-    }
+    let super::Valid {
+        data,
+        outcome,
+        today,
+    } = match super::load_valid(&args.data, "report")? {
+        Ok(loaded) => loaded,
+        Err(code) => return Ok(code),
+    };
     let as_of = (args.as_of).unwrap_or_else(|| treatywatch_reporting::default_as_of(&data, today));
     let options = treatywatch_reporting::ReportOptions {
         as_of,

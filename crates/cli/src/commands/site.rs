@@ -3,9 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use treatywatch_loader::Severity;
 use treatywatch_model::Date;
-use treatywatch_validator::{Options, render};
 
 use super::{print, progress};
 use crate::args::{DataArgs, date};
@@ -40,21 +38,14 @@ pub(crate) fn run(args: Args) -> Result<ExitCode, String> {
         Some(url) => Some(crate::settings::checked_base_url(&url, "--base-url")?),
         None => args.data.settings()?.site_base_url,
     };
-    let data = args.data.load()?;
-    let today = Date::today();
-    let outcome = treatywatch_validator::validate(&data, &Options { as_of: today });
-    if outcome.has_errors() {
-        let summary = outcome.summary(&data);
-        let errors: Vec<_> = outcome
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .cloned()
-            .collect();
-        eprint!("{}", render::human::render(&data, &errors, &summary, false));
-        eprintln!("error: the data has errors; no site was written (run `treatywatch validate`)");
-        return Ok(ExitCode::from(1));
-    }
+    let super::Valid {
+        data,
+        outcome,
+        today,
+    } = match super::load_valid(&args.data, "site")? {
+        Ok(loaded) => loaded,
+        Err(code) => return Ok(code),
+    };
     let as_of = (args.as_of).unwrap_or_else(|| treatywatch_reporting::default_as_of(&data, today));
     let options = treatywatch_reporting::site::SiteOptions {
         as_of,

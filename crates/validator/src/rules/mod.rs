@@ -33,6 +33,7 @@ mod reference_cycle;
 pub(crate) mod references;
 mod role_mismatch;
 mod schema;
+mod schema_lookup;
 mod status_contradiction;
 mod unknown_reference;
 mod unreadable_file;
