@@ -108,8 +108,10 @@ pub fn typst_string(text: &str) -> String {
     out
 }
 
-/// `text` as HTML text or a quoted attribute's value.
-fn escape_html(text: &str) -> String {
+/// `text` as HTML or XML text or a quoted attribute's value: the five special characters
+/// escaped (the apostrophe as `apostrophe`: HTML's `&#x27;`, XML's `&apos;`), and the control
+/// characters neither allows left out.
+pub(crate) fn escape_markup(text: &str, apostrophe: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -117,7 +119,9 @@ fn escape_html(text: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#x27;"),
+            '\'' => out.push_str(apostrophe),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
             c => out.push(c),
         }
     }
@@ -151,7 +155,9 @@ pub fn environment(dir: Option<&Path>) -> Environment<'static> {
             && !value.is_safe()
             && let Some(text) = value.as_str()
         {
-            return out.write_str(&escape_html(text)).map_err(Error::from);
+            return out
+                .write_str(&escape_markup(text, "&#x27;"))
+                .map_err(Error::from);
         }
         minijinja::escape_formatter(out, state, value)
     });

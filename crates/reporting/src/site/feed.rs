@@ -114,23 +114,9 @@ fn claim_entries(report: &Report, treaty: Option<&str>, out: &mut Vec<Entry>) {
     }
 }
 
-/// Text as XML character data or an attribute value: the five special characters escaped,
-/// and the characters XML 1.0 does not allow left out.
+/// Text as XML character data or an attribute value.
 fn xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
-            c => out.push(c),
-        }
-    }
-    out
+    crate::templates::escape_markup(text, "&apos;")
 }
 
 /// A stable `urn:uuid:` for `key` (a version-8 UUID from its SHA-256).
